@@ -1,0 +1,3 @@
+from mentora.cli import main
+
+main()

@@ -1,0 +1,90 @@
+"""The application factory: middleware, exception handlers, routers, OpenAPI."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute, iter_route_contexts
+from sqlalchemy.exc import SQLAlchemyError
+
+from mentora import __version__
+from mentora.api import mount_routers
+from mentora.config import Settings
+from mentora.contract import add_exception_handlers, document_errors
+from mentora.platform.db import Database, handle_database_error
+from mentora.platform.db.migrations import check_schema
+from mentora.platform.db.session import get_database
+from mentora.platform.logging import configure_logging
+from mentora.platform.outbound import handle_outbound_error
+from mentora.platform.request_context import RequestContextMiddleware
+
+DESCRIPTION = """\
+Multi-tenant API for AI tutoring. Every error response is
+`{"success": false, "error": ..., "code": ..., "details": {...}}` with one of 11 stable
+codes (`GET /v1/meta/error-codes`); each operation lists the codes it can return in
+`x-error-codes`.
+"""
+
+
+def operation_id(route: APIRoute) -> str:
+    """``users-get_me`` rather than FastAPI's path-derived ids, so generated clients read well."""
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+def _uses(dependant: Dependant, dependency: Callable[..., Any]) -> bool:
+    return dependant.call is dependency or any(_uses(sub, dependency) for sub in dependant.dependencies)
+
+
+class MentoraAPI(FastAPI):
+    def openapi(self) -> dict[str, Any]:
+        if self.openapi_schema is None:
+            spec = get_openapi(title=self.title, version=self.version, description=self.description, routes=self.routes)
+            database_operations = {
+                (str(context.path), method.lower())
+                for context in iter_route_contexts(self.routes)
+                if isinstance(route := context.original_route, APIRoute) and _uses(route.dependant, get_database)
+                for method in route.methods or ()
+            }
+            self.openapi_schema = document_errors(spec, database_operations)
+        return self.openapi_schema
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    configure_logging(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database = Database.from_settings(settings)
+        try:
+            await check_schema(database.engine)
+        except BaseException:
+            await database.dispose()
+            raise
+        app.state.database = database
+        try:
+            yield
+        finally:
+            await database.dispose()
+
+    app = MentoraAPI(
+        title="Mentora API",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    add_exception_handlers(app)
+    app.add_exception_handler(SQLAlchemyError, handle_database_error)
+    app.add_exception_handler(httpx.HTTPError, handle_outbound_error)
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes, access_log=settings.access_log)
+    mount_routers(app)
+    return app

@@ -1,0 +1,56 @@
+"""Settings, read from ``MENTORA_*`` environment variables (and a ``.env`` file)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MENTORA_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Where the embedded SQLite file and generated keys live")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL, e.g. postgresql+asyncpg://user:pass@host/db; unset: SQLite in data_dir"
+    )
+    auto_migrate: bool | None = Field(
+        None, description="Apply migrations when serving; default: on for the embedded SQLite, off otherwise"
+    )
+    db_pool_size: int = Field(10, ge=1)
+    db_max_overflow: int = Field(10, ge=0)
+    db_pool_timeout: float = Field(5.0, gt=0, description="Seconds to wait for a pooled connection")
+    db_connect_timeout: float = Field(5.0, gt=0, description="Seconds to wait for a new connection")
+    db_command_timeout: float = Field(30.0, gt=0, description="Seconds a single statement may run")
+
+    max_body_bytes: int = Field(1024 * 1024, ge=1, description="Largest request body accepted")
+
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=0, le=65535)
+    workers: int = Field(1, ge=1)
+
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["auto", "json", "text"] = Field("auto", description="auto: JSON unless stderr is a terminal")
+    access_log: bool = Field(True, description="One log line per request, with its request id")
+
+    @cached_property
+    def sqlalchemy_url(self) -> str:
+        if self.database_url:
+            url = self.database_url
+            # Accept the URLs hosting providers hand out; the async driver is ours to pick.
+            for prefix in ("postgres://", "postgresql://"):
+                if url.startswith(prefix):
+                    return "postgresql+asyncpg://" + url[len(prefix) :]
+            return url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'mentora.db').resolve()}"
+
+    @property
+    def is_embedded(self) -> bool:
+        return self.sqlalchemy_url.startswith("sqlite")
+
+    @property
+    def should_auto_migrate(self) -> bool:
+        return self.is_embedded if self.auto_migrate is None else self.auto_migrate

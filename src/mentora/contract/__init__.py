@@ -1,0 +1,52 @@
+"""The error contract: codes, envelopes, exceptions, handlers and their OpenAPI schemas.
+
+This package imports nothing else of mentora, so every layer can stand on it.
+"""
+
+from mentora.contract.catalog import CATALOG, STATUS_BY_CODE, CatalogEntry, ErrorCode
+from mentora.contract.envelope import ErrorEnvelope, ListEnvelope, SuccessEnvelope, error_response, response_for
+from mentora.contract.errors import (
+    ERROR_CLASSES,
+    AuthenticationError,
+    AuthorizationError,
+    ConflictError,
+    DatabaseError,
+    ExternalServiceError,
+    InternalError,
+    MentoraError,
+    NotFoundError,
+    RateLimitExceededError,
+    TenantError,
+    TokenExpiredError,
+    ValidationFailedError,
+)
+from mentora.contract.handlers import add_exception_handlers
+from mentora.contract.openapi import document_errors, error_responses
+
+__all__ = [
+    "CATALOG",
+    "ERROR_CLASSES",
+    "STATUS_BY_CODE",
+    "AuthenticationError",
+    "AuthorizationError",
+    "CatalogEntry",
+    "ConflictError",
+    "DatabaseError",
+    "ErrorCode",
+    "ErrorEnvelope",
+    "ExternalServiceError",
+    "InternalError",
+    "ListEnvelope",
+    "MentoraError",
+    "NotFoundError",
+    "RateLimitExceededError",
+    "SuccessEnvelope",
+    "TenantError",
+    "TokenExpiredError",
+    "ValidationFailedError",
+    "add_exception_handlers",
+    "document_errors",
+    "error_response",
+    "error_responses",
+    "response_for",
+]

@@ -1,0 +1,89 @@
+"""Exception handlers that turn every framework failure into the error envelope.
+
+The pipeline, in order of precedence:
+1. our own ``MentoraError`` subclasses answer with their code;
+2. request validation (body, query, path, headers) -> VALIDATION_ERROR with a field map;
+3. Starlette/FastAPI ``HTTPException`` (unknown route, method a route lacks, unreadable
+   or oversized body) -> the code for its status.
+Database and outbound-HTTP failures are added by the platform layer, and the catch-all
+for anything unhandled lives in the request middleware, so that it still carries the
+request id (Starlette runs an ``Exception`` handler outside all user middleware).
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from mentora.contract.catalog import ErrorCode
+from mentora.contract.envelope import error_response, response_for
+from mentora.contract.errors import MentoraError, NotFoundError, ValidationFailedError
+from mentora.contract.validation import BODY_KEY, flatten_errors
+
+VALIDATION_MESSAGE = ValidationFailedError.default_message
+WRONG_CONTENT_TYPE = "content type must be application/json"
+BODY_TOO_LARGE = "request body is too large"
+BODY_UNREADABLE = "request body could not be read"
+
+_CODE_BY_STATUS: dict[int, ErrorCode] = {
+    400: ErrorCode.VALIDATION_ERROR,
+    401: ErrorCode.AUTHENTICATION_ERROR,
+    403: ErrorCode.AUTHORIZATION_ERROR,
+    404: ErrorCode.NOT_FOUND,
+    405: ErrorCode.NOT_FOUND,  # the contract answers an unsupported method as NOT_FOUND, with Allow
+    409: ErrorCode.CONFLICT,
+    413: ErrorCode.VALIDATION_ERROR,
+    415: ErrorCode.VALIDATION_ERROR,
+    422: ErrorCode.VALIDATION_ERROR,
+}
+_BODY_DETAIL_BY_STATUS = {400: BODY_UNREADABLE, 413: BODY_TOO_LARGE, 415: WRONG_CONTENT_TYPE}
+_MESSAGES: dict[ErrorCode, str] = {
+    ErrorCode.AUTHENTICATION_ERROR: "Authentication required",
+    ErrorCode.AUTHORIZATION_ERROR: "Permission denied",
+    ErrorCode.NOT_FOUND: NotFoundError.default_message,
+    ErrorCode.CONFLICT: "Resource already exists",
+    ErrorCode.VALIDATION_ERROR: VALIDATION_MESSAGE,
+    ErrorCode.INTERNAL_ERROR: "An unexpected error occurred",
+}
+
+
+async def handle_mentora_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, MentoraError)
+    return response_for(exc)
+
+
+async def handle_request_validation(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = exc.errors()
+    if isinstance(exc.body, bytes) and any(err["loc"][:1] == ("body",) for err in errors):
+        # FastAPI leaves a non-JSON body as raw bytes, which then fails the model.
+        details = {BODY_KEY: WRONG_CONTENT_TYPE}
+    else:
+        details = flatten_errors(errors)
+    return error_response(ErrorCode.VALIDATION_ERROR, VALIDATION_MESSAGE, details)
+
+
+async def handle_http_exception(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    if isinstance(exc.__cause__, MentoraError):
+        # FastAPI wraps whatever fails while reading the body (our size limit included).
+        return response_for(exc.__cause__)
+    status = exc.status_code
+    code = _CODE_BY_STATUS.get(status, ErrorCode.VALIDATION_ERROR if status < 500 else ErrorCode.INTERNAL_ERROR)
+    details = {}
+    if code is ErrorCode.VALIDATION_ERROR:
+        details = {BODY_KEY: _BODY_DETAIL_BY_STATUS.get(status, BODY_UNREADABLE)}
+    headers = {}
+    if exc.headers and "Allow" in exc.headers:
+        headers["Allow"] = exc.headers["Allow"]
+    if code is ErrorCode.AUTHENTICATION_ERROR:
+        headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+    return error_response(code, _MESSAGES.get(code, VALIDATION_MESSAGE), details, headers)
+
+
+def add_exception_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(MentoraError, handle_mentora_error)
+    app.add_exception_handler(RequestValidationError, handle_request_validation)
+    app.add_exception_handler(StarletteHTTPException, handle_http_exception)

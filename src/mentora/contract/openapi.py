@@ -1,0 +1,154 @@
+"""OpenAPI for the error contract.
+
+Each code has a response schema whose ``code`` is a one-value enum, so a route's
+``responses=error_responses(...)`` documents exactly the codes it can return.
+``document_errors`` then rewrites the generated spec: FastAPI's own 422 schema gives way
+to the VALIDATION_ERROR envelope, every operation gains the 500 codes, and each
+operation lists its codes in ``x-error-codes`` for client generators and readers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from mentora.contract.catalog import CATALOG, STATUS_BY_CODE, ErrorCode
+
+
+class RateLimitDetails(BaseModel):
+    retry_after: int = Field(description="Seconds to wait before retrying")
+    limit: int
+    window: int = Field(description="Window length in seconds")
+    scope: str = Field(description="What the limit counts: ip, user, tenant, login, ...")
+
+
+class ExternalServiceDetails(BaseModel):
+    service: str = Field(description="ai, lms, ...")
+    reason: Literal["timeout", "unavailable", "rejected", "bad_response", "circuit_open"]
+
+
+class TenantErrorDetails(BaseModel):
+    reason: Literal["missing", "unknown", "inactive"]
+
+
+class AuthorizationDetails(BaseModel):
+    required: str = Field(description="The permission the route needs, as MODULE.action")
+
+
+FieldMessages = Annotated[
+    dict[str, str],
+    Field(description="Field path (dot notation; query./path./header. for parameters; _body) -> message"),
+]
+
+_DETAILS_TYPE: dict[ErrorCode, Any] = {
+    ErrorCode.VALIDATION_ERROR: FieldMessages,
+    ErrorCode.CONFLICT: FieldMessages,
+    ErrorCode.RATE_LIMIT_EXCEEDED: RateLimitDetails,
+    ErrorCode.EXTERNAL_SERVICE_ERROR: ExternalServiceDetails,
+    ErrorCode.TENANT_ERROR: TenantErrorDetails,
+    ErrorCode.AUTHORIZATION_ERROR: AuthorizationDetails,
+}
+
+
+def _schema_name(code: ErrorCode) -> str:
+    return "".join(part.capitalize() for part in code.value.split("_")) + "Response"
+
+
+def _response_model(code: ErrorCode) -> type[BaseModel]:
+    code_type: Any = Literal[code.value]
+    model: type[BaseModel] = create_model(
+        _schema_name(code),
+        __config__=ConfigDict(extra="forbid"),
+        success=(Literal[False], False),
+        error=(str, Field(description="A message safe to show a person")),
+        code=(code_type, code.value),
+        details=(_DETAILS_TYPE.get(code, dict[str, Any]), Field(default_factory=dict)),
+    )
+    return model
+
+
+ERROR_MODELS: dict[ErrorCode, type[BaseModel]] = {entry.code: _response_model(entry.code) for entry in CATALOG}
+_CODE_BY_SCHEMA = {_schema_name(code): code for code in ERROR_MODELS}
+_DESCRIPTIONS = {entry.code: entry.description for entry in CATALOG}
+SERVER_ERROR_CODES = (ErrorCode.DATABASE_ERROR, ErrorCode.INTERNAL_ERROR)
+
+
+def error_responses(*codes: ErrorCode) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route that can answer with these codes (grouped by status)."""
+    by_status: dict[int, list[ErrorCode]] = defaultdict(list)
+    for code in codes:
+        by_status[STATUS_BY_CODE[code]].append(code)
+    responses: dict[int | str, dict[str, Any]] = {}
+    for status, status_codes in sorted(by_status.items()):
+        models = [ERROR_MODELS[code] for code in status_codes]
+        model: Any = models[0]
+        if len(models) > 1:
+            # the codes sharing this status, told apart by ``code``
+            model = Annotated[Union[tuple(models)], Field(discriminator="code")]  # noqa: UP007
+        responses[status] = {
+            "model": model,
+            "description": "; ".join(f"{code.value}: {_DESCRIPTIONS[code]}" for code in status_codes),
+        }
+    return responses
+
+
+def _codes_in(schema: Any) -> set[ErrorCode]:
+    """Every error code whose schema is referenced anywhere inside ``schema``."""
+    found: set[ErrorCode] = set()
+    if isinstance(schema, dict):
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            code = _CODE_BY_SCHEMA.get(ref.rsplit("/", 1)[-1])
+            if code is not None:
+                found.add(code)
+        for value in schema.values():
+            found |= _codes_in(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            found |= _codes_in(value)
+    return found
+
+
+def _ref(code: ErrorCode) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{_schema_name(code)}"}
+
+
+def _response(codes: Sequence[ErrorCode]) -> dict[str, Any]:
+    schema: dict[str, Any] = _ref(codes[0])
+    if len(codes) > 1:
+        schema = {"oneOf": [_ref(code) for code in codes], "discriminator": {"propertyName": "code"}}
+    return {
+        "description": "; ".join(f"{code.value}: {_DESCRIPTIONS[code]}" for code in codes),
+        "content": {"application/json": {"schema": schema}},
+    }
+
+
+def document_errors(spec: dict[str, Any], database_operations: Collection[tuple[str, str]] = ()) -> dict[str, Any]:
+    """Rewrite a generated spec so every operation documents its error envelopes.
+
+    ``database_operations`` are the (path, method) pairs whose routes use the database:
+    they can answer DATABASE_ERROR as well as INTERNAL_ERROR.
+    """
+    schemas: dict[str, Any] = spec.setdefault("components", {}).setdefault("schemas", {})
+    for code in (ErrorCode.VALIDATION_ERROR, *SERVER_ERROR_CODES):
+        model = ERROR_MODELS[code]
+        schemas.setdefault(model.__name__, model.model_json_schema(ref_template="#/components/schemas/{model}"))
+    for path, path_item in spec.get("paths", {}).items():
+        for method, operation in path_item.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            responses = operation["responses"]
+            if "HTTPValidationError" in str(responses.get("422", "")):
+                responses["422"] = _response([ErrorCode.VALIDATION_ERROR])
+            if (path, method) in database_operations:
+                responses["500"] = _response(SERVER_ERROR_CODES)
+            else:
+                responses.setdefault("500", _response([ErrorCode.INTERNAL_ERROR]))
+            codes = _codes_in(responses)
+            operation["x-error-codes"] = [entry.code.value for entry in CATALOG if entry.code in codes]
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    return spec

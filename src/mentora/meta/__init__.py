@@ -1,0 +1,1 @@
+"""Service metadata: health, readiness and the error-code catalog."""

@@ -1,0 +1,1 @@
+"""Every domain's tables, imported so that ``Base.metadata`` is complete (migrations, tests)."""

@@ -1,0 +1,1 @@
+"""What every domain stands on: database, logging, request context, outbound HTTP."""

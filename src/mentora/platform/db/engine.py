@@ -1,0 +1,76 @@
+"""Engine and session factory, one per process, chosen by the configured URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+from sqlalchemy import event, text
+from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_dbapi
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from mentora.config import Settings
+
+
+def create_engine(settings: Settings) -> AsyncEngine:
+    url = settings.sqlalchemy_url
+    if url.startswith("sqlite"):
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url, connect_args={"timeout": settings.db_pool_timeout})
+        event.listen(engine.sync_engine, "connect", _configure_sqlite)
+        return engine
+    return create_async_engine(
+        url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        pool_timeout=settings.db_pool_timeout,
+        # A server restart leaves dead connections in the pool; check them before use.
+        pool_pre_ping=True,
+        connect_args={
+            "timeout": settings.db_connect_timeout,
+            "command_timeout": settings.db_command_timeout,
+            "async_creator_fn": _connect_asyncpg,
+        },
+    )
+
+
+async def _connect_asyncpg(*args: Any, **kwargs: Any) -> Any:
+    """asyncpg.connect, with connection failures raised as the DBAPI's OperationalError.
+
+    asyncpg raises a refused or timed-out connect as a bare OSError/TimeoutError, which
+    SQLAlchemy passes through unwrapped; as an OperationalError it becomes a
+    ``SQLAlchemyError`` like every other database failure, and so DATABASE_ERROR.
+    """
+    try:
+        return await asyncpg.connect(*args, **kwargs)
+    except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        error = AsyncAdapt_asyncpg_dbapi.OperationalError(f"cannot connect: {exc!r}", exc)  # type: ignore[no-untyped-call]
+        raise error from exc
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers and a writer (several workers on one file) proceed together.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Database:
+    """The engine and its session factory; lives on ``app.state.database``."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self.sessionmaker = async_sessionmaker(engine, expire_on_commit=False, class_=AsyncSession)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Database:
+        return cls(create_engine(settings))
+
+    async def ping(self) -> None:
+        async with self.engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

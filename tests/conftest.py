@@ -1,0 +1,140 @@
+"""Shared fixtures: databases (SQLite and a throwaway PostgreSQL), the app, clients.
+
+Every client checks every response against the contract (``support.contract``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import shutil
+from collections.abc import AsyncIterator, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import asyncpg
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from mentora.app import create_app
+from mentora.config import Settings
+from mentora.platform.db.migrations import upgrade_to_head
+from tests.support.contract import check_response
+from tests.support.postgres import PostgresCluster
+
+T = TypeVar("T")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+TEMPLATE_DATABASE = "mentora_template"
+_database_numbers = itertools.count()
+
+
+def require_service(problem: str) -> None:
+    """A missing service fails the run in CI and skips locally: CI must never go green without it."""
+    if IN_CI:
+        pytest.fail(f"required service unavailable under CI=true: {problem}")
+    pytest.skip(problem)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    try:
+        cluster = PostgresCluster()
+    except FileNotFoundError as exc:
+        require_service(str(exc))
+    cluster.start()
+    yield cluster
+    cluster.destroy()
+
+
+def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine from a sync fixture, on a loop of its own (the tests' loop may be in use)."""
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(asyncio.run, coroutine).result()
+
+
+async def migrate(url: str) -> None:
+    engine = create_async_engine(url)
+    try:
+        await upgrade_to_head(engine)
+    finally:
+        await engine.dispose()
+
+
+async def execute_admin(cluster: PostgresCluster, statement: str) -> None:
+    connection = await asyncpg.connect(cluster.dsn())
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_cluster: PostgresCluster) -> str:
+    """A migrated database that each test's database is copied from (fast: no re-migration)."""
+    run_sync(execute_admin(postgres_cluster, f"CREATE DATABASE {TEMPLATE_DATABASE}"))
+    run_sync(migrate(postgres_cluster.url(TEMPLATE_DATABASE)))
+    return TEMPLATE_DATABASE
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("sqlite-template")
+    run_sync(migrate(Settings(data_dir=data_dir).sqlalchemy_url))
+    return data_dir / "mentora.db"
+
+
+def fresh_postgres_database(cluster: PostgresCluster, template: str) -> str:
+    name = f"test_{os.getpid()}_{next(_database_numbers)}"
+    run_sync(execute_admin(cluster, f"CREATE DATABASE {name} TEMPLATE {template}"))
+    return cluster.url(name)
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {"data_dir": data_dir, "log_format": "json", "access_log": False}
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(tmp_path: Path, sqlite_template: Path) -> Settings:
+    """Settings on a fresh, migrated embedded SQLite database."""
+    shutil.copy(sqlite_template, tmp_path / "mentora.db")
+    return make_settings(tmp_path)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_settings(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Settings:
+    """Settings on a fresh, migrated database: the test runs once per backend."""
+    if request.param == "sqlite":
+        shutil.copy(sqlite_template, tmp_path / "mentora.db")
+        return make_settings(tmp_path)
+    cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
+    template: str = request.getfixturevalue("postgres_template")
+    return make_settings(tmp_path, database_url=fresh_postgres_database(cluster, template))
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[FastAPI]:
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+def contract_client(app: FastAPI, **kwargs: object) -> httpx.AsyncClient:
+    """An in-process client whose every response is checked against the contract."""
+    return httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),
+        base_url="http://testserver",
+        event_hooks={"response": [check_response]},
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with contract_client(app) as http:
+        yield http
