@@ -24,6 +24,7 @@ from mentora.app import create_app
 from mentora.config import Settings
 from mentora.platform.db.migrations import upgrade_to_head
 from tests.support.contract import check_response
+from tests.support.identity import Identity, create_identity
 from tests.support.postgres import PostgresCluster
 
 T = TypeVar("T")
@@ -94,7 +95,15 @@ def fresh_postgres_database(cluster: PostgresCluster, template: str) -> str:
 
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
-    values: dict[str, object] = {"data_dir": data_dir, "log_format": "json", "access_log": False}
+    values: dict[str, object] = {
+        "data_dir": data_dir,
+        "log_format": "json",
+        "access_log": False,
+        # Argon2id at its cheapest: the suite signs in hundreds of times.
+        "password_time_cost": 1,
+        "password_memory_kib": 1024,
+        "password_parallelism": 1,
+    }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
 
@@ -137,4 +146,28 @@ def contract_client(app: FastAPI, **kwargs: object) -> httpx.AsyncClient:
 @pytest.fixture
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     async with contract_client(app) as http:
+        yield http
+
+
+@pytest.fixture
+async def identity(settings: Settings) -> Identity:
+    """Tenants alpha and beta, each with an admin, a faculty member and a student, and an operator."""
+    return await create_identity(settings)
+
+
+@pytest.fixture
+async def db_identity(db_settings: Settings) -> Identity:
+    return await create_identity(db_settings)
+
+
+@pytest.fixture
+async def db_app(db_settings: Settings, db_identity: Identity) -> AsyncIterator[FastAPI]:
+    application = create_app(db_settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def db_client(db_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with contract_client(db_app) as http:
         yield http

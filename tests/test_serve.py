@@ -23,9 +23,20 @@ def contract_http(base_url: str) -> httpx.Client:
     return httpx.Client(base_url=base_url, timeout=10, event_hooks={"response": [check_response_sync]})
 
 
+DEMO_PASSWORD = "demo password 42"
+
+
 @pytest.fixture
 def embedded_server(tmp_path: Path) -> Iterator[ServerProcess]:
-    server = ServerProcess({"MENTORA_DATA_DIR": str(tmp_path / "data")})
+    server = ServerProcess(
+        {
+            "MENTORA_DATA_DIR": str(tmp_path / "data"),
+            "MENTORA_DEMO_PASSWORD": DEMO_PASSWORD,
+            "MENTORA_PASSWORD_TIME_COST": "1",
+            "MENTORA_PASSWORD_MEMORY_KIB": "1024",
+            "MENTORA_PASSWORD_PARALLELISM": "1",
+        }
+    )
     try:
         server.wait_ready()
         yield server
@@ -45,6 +56,23 @@ def test_fresh_embedded_install_serves_the_contract(embedded_server: ServerProce
         assert len(http.get("/v1/meta/error-codes").json()["data"]) == 11
     log = embedded_server.log()
     assert '"request_id":"client-req-7"' in log  # the access line carries the caller's id
+
+
+def test_fresh_install_has_the_demo_tenant_and_its_users(embedded_server: ServerProcess) -> None:
+    assert "Created the demo tenant 'demo'" in embedded_server.log()
+    assert f"with the password: {DEMO_PASSWORD}" in embedded_server.log()
+    with contract_http(embedded_server.base_url) as http:
+        for email, role in [
+            ("admin@demo.example.com", "ADMIN"),
+            ("faculty@demo.example.com", "FACULTY"),
+            ("student@demo.example.com", "STUDENT"),
+        ]:
+            login = http.post(
+                "/v1/auth/login", json={"email": email, "password": DEMO_PASSWORD}, headers={"X-Tenant": "demo"}
+            )
+            token = login.json()["data"]["access_token"]
+            me = http.get("/v1/users/me", headers={"Authorization": f"Bearer {token}"})
+            assert me.json()["data"]["role"] == role
 
 
 def raw_request(port: int, head: bytes, body_chunks: list[bytes]) -> tuple[int, bytes]:
@@ -191,6 +219,39 @@ def test_serve_refuses_a_schema_revision_it_does_not_know(tmp_path: Path) -> Non
         assert "does not know" in server.log()
     finally:
         server.stop()
+
+
+def test_cli_creates_operator_tenant_and_user(tmp_path: Path) -> None:
+    env = {
+        "MENTORA_DATA_DIR": str(tmp_path),
+        "MENTORA_PASSWORD_MEMORY_KIB": "1024",
+        "MENTORA_PASSWORD_PARALLELISM": "1",
+    }
+    assert mentora("migrate", env=env).returncode == 0
+    operator = mentora("create-superuser", "--email", "ops@example.com", "--password", "operator pw 1", env=env)
+    assert operator.returncode == 0, operator.stderr
+    assert "X-Tenant: platform" in operator.stdout
+    assert mentora("create-tenant", "--name", "Delta", "--slug", "delta", env=env).returncode == 0
+    user = mentora(
+        "create-user",
+        "--tenant",
+        "delta",
+        "--email",
+        "t@delta.edu",
+        "--name",
+        "T",
+        "--role",
+        "FACULTY",
+        "--password",
+        "faculty pw 1",
+        env=env,
+    )
+    assert user.returncode == 0, user.stderr
+    duplicate = mentora("create-tenant", "--name", "Delta", "--slug", "delta", env=env)
+    assert duplicate.returncode == 1
+    assert "slug: already exists" in duplicate.stderr
+    short = mentora("create-superuser", "--email", "x@example.com", "--password", "short", env=env)
+    assert short.returncode == 2
 
 
 def test_cli_writes_openapi_and_error_codes(tmp_path: Path) -> None:

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
 
+from mentora.auth.endpoints import router as auth_router
 from mentora.meta.endpoints import router as meta_router
+from mentora.roles.endpoints import router as roles_router
+from mentora.tenants.endpoints import router as tenants_router
+from mentora.users.endpoints import console_router as console_users_router
+from mentora.users.endpoints import me_router
 
-ROUTERS: tuple[APIRouter, ...] = (meta_router,)
+ROUTERS: tuple[APIRouter, ...] = (
+    meta_router,
+    auth_router,
+    me_router,
+    console_users_router,
+    roles_router,
+    tenants_router,
+)
 
 
 def mount_routers(app: FastAPI) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -12,17 +12,22 @@ from fastapi.dependencies.models import Dependant
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.routing import BaseRoute
 
 from mentora import __version__
 from mentora.api import mount_routers
+from mentora.auth.principals import SqlPrincipalStore
 from mentora.config import Settings
-from mentora.contract import add_exception_handlers, document_errors
+from mentora.contract import ErrorCode, add_exception_handlers, document_errors
 from mentora.platform.db import Database, handle_database_error
 from mentora.platform.db.migrations import check_schema
-from mentora.platform.db.session import get_database
 from mentora.platform.logging import configure_logging
 from mentora.platform.outbound import handle_outbound_error
 from mentora.platform.request_context import RequestContextMiddleware
+from mentora.platform.services import Services
+from mentora.tenants.directory import SqlTenantDirectory
+
+OperationKey = tuple[str, str]  # (path, method)
 
 DESCRIPTION = """\
 Multi-tenant API for AI tutoring. Every error response is
@@ -37,21 +42,43 @@ def operation_id(route: APIRoute) -> str:
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
 
 
-def _uses(dependant: Dependant, dependency: Callable[..., Any]) -> bool:
-    return dependant.call is dependency or any(_uses(sub, dependency) for sub in dependant.dependencies)
+def _dependency_calls(dependant: Dependant) -> Iterator[Any]:
+    for sub in dependant.dependencies:
+        yield sub.call
+        yield from _dependency_calls(sub)
+
+
+def _operation_docs(
+    routes: list[BaseRoute],
+) -> tuple[dict[OperationKey, list[ErrorCode]], dict[OperationKey, dict[str, Any]]]:
+    """What each operation's dependencies add to its documentation.
+
+    A dependency declares the codes it can raise in an ``error_codes`` attribute (the
+    database session, authentication, a permission check) and a permission check names
+    its permission in ``permission``; the spec shows both on every route that uses it.
+    """
+    extra_codes: dict[OperationKey, list[ErrorCode]] = {}
+    extensions: dict[OperationKey, dict[str, Any]] = {}
+    for context in iter_route_contexts(routes):
+        route = context.original_route
+        if not isinstance(route, APIRoute):
+            continue
+        calls = list(_dependency_calls(route.dependant))
+        codes = [code for call in calls for code in getattr(call, "error_codes", ())]
+        permissions = [call.permission for call in calls if isinstance(getattr(call, "permission", None), str)]
+        for method in route.methods or ():
+            key = (str(context.path), method.lower())
+            extra_codes[key] = codes
+            if permissions:
+                extensions[key] = {"x-permission": permissions[0]}
+    return extra_codes, extensions
 
 
 class MentoraAPI(FastAPI):
     def openapi(self) -> dict[str, Any]:
         if self.openapi_schema is None:
             spec = get_openapi(title=self.title, version=self.version, description=self.description, routes=self.routes)
-            database_operations = {
-                (str(context.path), method.lower())
-                for context in iter_route_contexts(self.routes)
-                if isinstance(route := context.original_route, APIRoute) and _uses(route.dependant, get_database)
-                for method in route.methods or ()
-            }
-            self.openapi_schema = document_errors(spec, database_operations)
+            self.openapi_schema = document_errors(spec, *_operation_docs(self.routes))
         return self.openapi_schema
 
 
@@ -68,6 +95,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await database.dispose()
             raise
         app.state.database = database
+        app.state.services = Services.build(
+            settings,
+            database,
+            directory=SqlTenantDirectory(database.sessionmaker),
+            principal_store=SqlPrincipalStore(database.sessionmaker),
+        )
         try:
             yield
         finally:

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Coroutine
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 import uvicorn
+from sqlalchemy.exc import SQLAlchemyError
 
+from mentora.bootstrap import create_demo_if_fresh, create_superuser, create_tenant, create_user
 from mentora.config import Settings
-from mentora.platform.db import create_engine
+from mentora.contract import MentoraError
+from mentora.platform.db import create_engine, translate_database_error
 from mentora.platform.db.migrations import upgrade_to_head
+from mentora.tenants.service import PLATFORM_SLUG
 
+T = TypeVar("T")
 OutputOption = Annotated[Path | None, typer.Option(help="File to write; default: standard output")]
 
 cli = typer.Typer(help="Mentora: multi-tenant API for AI tutoring.", no_args_is_help=True, add_completion=False)
@@ -38,6 +44,14 @@ def serve(
     if settings.should_auto_migrate:
         # Once, here, before any worker starts: workers only check the revision.
         asyncio.run(_migrate(settings))
+    if settings.is_embedded:
+        demo = asyncio.run(create_demo_if_fresh(settings))
+        if demo is not None:
+            typer.echo(
+                f"Created the demo tenant {demo.tenant_slug!r}. Sign in with X-Tenant: {demo.tenant_slug} as\n"
+                + "".join(f"  {email}\n" for email in demo.emails)
+                + f"with the password: {demo.password}"
+            )
     uvicorn.run(
         "mentora.app:create_app",
         factory=True,
@@ -79,6 +93,64 @@ def error_codes(output: OutputOption = None) -> None:
         typer.echo(render_markdown(), nl=False)
     else:
         output.write_text(render_markdown())
+
+
+PasswordOption = Annotated[
+    str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True, help="Prompted for when not given")
+]
+
+
+def _run_or_exit(action: Coroutine[Any, Any, T]) -> T:
+    try:
+        try:
+            return asyncio.run(action)
+        except SQLAlchemyError as exc:
+            raise translate_database_error(exc) from exc
+    except MentoraError as exc:
+        details = "; ".join(f"{field}: {message}" for field, message in exc.details.items())
+        typer.echo(f"error: {exc.message}" + (f" ({details})" if details else ""), err=True)
+        raise typer.Exit(1) from None
+
+
+@cli.command("create-superuser")
+def create_superuser_command(
+    email: Annotated[str, typer.Option()],
+    name: Annotated[str, typer.Option()] = "Platform operator",
+    password: PasswordOption = "",
+) -> None:
+    """Create a platform operator (SUPER_ADMIN of the ``platform`` tenant)."""
+    _check_password(password)
+    user = _run_or_exit(create_superuser(Settings(), email=email, name=name, password=password))
+    typer.echo(f"created platform operator {user.email}; sign in with X-Tenant: {PLATFORM_SLUG}")
+
+
+@cli.command("create-tenant")
+def create_tenant_command(name: Annotated[str, typer.Option()], slug: Annotated[str, typer.Option()]) -> None:
+    """Create an institution."""
+    tenant = _run_or_exit(create_tenant(Settings(), name=name, slug=slug))
+    typer.echo(f"created tenant {tenant.slug} ({tenant.id})")
+
+
+@cli.command("create-user")
+def create_user_command(
+    tenant: Annotated[str, typer.Option(help="Tenant slug")],
+    email: Annotated[str, typer.Option()],
+    name: Annotated[str, typer.Option()],
+    role: Annotated[str, typer.Option(help="STUDENT, FACULTY, ADMIN or a custom role's name")] = "STUDENT",
+    password: PasswordOption = "",
+) -> None:
+    """Create a user in a tenant."""
+    _check_password(password)
+    user = _run_or_exit(
+        create_user(Settings(), tenant_slug=tenant, email=email, name=name, password=password, role=role)
+    )
+    typer.echo(f"created {user.email} in {tenant}")
+
+
+def _check_password(password: str) -> None:
+    if not 8 <= len(password) <= 100:
+        typer.echo("error: the password must have 8 to 100 characters", err=True)
+        raise typer.Exit(2)
 
 
 def main() -> None:

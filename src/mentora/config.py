@@ -28,6 +28,41 @@ class Settings(BaseSettings):
 
     max_body_bytes: int = Field(1024 * 1024, ge=1, description="Largest request body accepted")
 
+    # Tenancy
+    default_tenant: str | None = Field(
+        None, description="Slug used when an unauthenticated request names no tenant (single-tenant installs)"
+    )
+    base_domain: str | None = Field(None, description="Requests to <slug>.<base_domain> name that tenant")
+
+    # Tokens
+    jwt_issuer: str = "mentora"
+    jwt_audience: str = "mentora-api"
+    jwt_secret: str | None = Field(None, description="HS256 secret; unset: generated into data_dir on first run")
+    jwt_private_key_file: Path | None = Field(None, description="PEM private key (Ed25519 or RSA) to sign with")
+    jwt_key_id: str | None = Field(None, description="kid of the signing key (asymmetric keys)")
+    jwt_public_key_files: dict[str, Path] = Field(
+        default_factory=dict, description='JSON {"kid": "path.pem"}: older public keys still accepted (rotation)'
+    )
+    access_token_minutes: int = Field(30, ge=1, le=24 * 60)
+    token_leeway_seconds: int = Field(30, ge=0, le=60)
+    refresh_token_days: int = Field(30, ge=1)
+    refresh_reuse_grace_seconds: float = Field(
+        30.0, ge=0, description="A rotated refresh token replayed within this window revokes nothing"
+    )
+    principal_cache_seconds: float = Field(
+        2.0, ge=0, description="How long a worker trusts a user's active/role state before re-reading it"
+    )
+
+    # Passwords (Argon2id); changing these rehashes each password at its next login
+    password_time_cost: int = Field(3, ge=1)
+    password_memory_kib: int = Field(65536, ge=8)
+    password_parallelism: int = Field(4, ge=1)
+
+    secrets_key: str | None = Field(
+        None, description="Fernet key that encrypts tenant secrets at rest; unset: generated into data_dir"
+    )
+    demo_password: str | None = Field(None, description="Password of the demo users; unset: a random one")
+
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=0, le=65535)
     workers: int = Field(1, ge=1)

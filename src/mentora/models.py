@@ -1,1 +1,8 @@
 """Every domain's tables, imported so that ``Base.metadata`` is complete (migrations, tests)."""
+
+from mentora.auth.models import RefreshFamily, RefreshToken
+from mentora.roles.models import Role
+from mentora.tenants.models import Tenant
+from mentora.users.models import User
+
+__all__ = ["RefreshFamily", "RefreshToken", "Role", "Tenant", "User"]

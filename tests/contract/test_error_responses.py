@@ -11,25 +11,16 @@ import pytest
 
 from mentora.contract import ErrorCode
 from tests.support import probe
+from tests.support.contract import SEED_EXAMPLE_BODY, SEED_EXAMPLE_FIELDS
 from tests.support.postgres import free_port
 
 VALID_MEMBER = {"email": "ada@example.com", "name": "Ada"}
 
 
 async def test_seed_example_yields_exactly_the_seed_body(client: httpx.AsyncClient) -> None:
-    response = await client.post(
-        "/probe/members", json={"email": "not-an-email", "name": "Ada", "settings": {"max_sessions": "abc"}}
-    )
+    response = await client.post("/probe/members", json={"name": "Ada", **SEED_EXAMPLE_FIELDS})
     assert response.status_code == 422
-    assert response.json() == {
-        "success": False,
-        "error": "Request validation failed",
-        "code": "VALIDATION_ERROR",
-        "details": {
-            "email": "value is not a valid email address",
-            "settings.max_sessions": "value is not a valid integer",
-        },
-    }
+    assert response.json() == SEED_EXAMPLE_BODY
     assert probe.calls == []
 
 

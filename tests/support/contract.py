@@ -15,6 +15,17 @@ import httpx
 from mentora.contract import STATUS_BY_CODE, ErrorCode
 
 ERROR_KEYS = {"success", "error", "code", "details"}
+# The seed's own example: these fields, and exactly this answer.
+SEED_EXAMPLE_FIELDS = {"email": "not-an-email", "settings": {"max_sessions": "abc"}}
+SEED_EXAMPLE_BODY = {
+    "success": False,
+    "error": "Request validation failed",
+    "code": "VALIDATION_ERROR",
+    "details": {
+        "email": "value is not a valid email address",
+        "settings.max_sessions": "value is not a valid integer",
+    },
+}
 CODES = {code.value for code in ErrorCode}
 # Things an error body must never show a person.
 _LEAKS = re.compile(

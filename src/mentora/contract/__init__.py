@@ -4,7 +4,14 @@ This package imports nothing else of mentora, so every layer can stand on it.
 """
 
 from mentora.contract.catalog import CATALOG, STATUS_BY_CODE, CatalogEntry, ErrorCode
-from mentora.contract.envelope import ErrorEnvelope, ListEnvelope, SuccessEnvelope, error_response, response_for
+from mentora.contract.envelope import (
+    EmptyEnvelope,
+    ErrorEnvelope,
+    ListEnvelope,
+    SuccessEnvelope,
+    error_response,
+    response_for,
+)
 from mentora.contract.errors import (
     ERROR_CLASSES,
     AuthenticationError,
@@ -32,6 +39,7 @@ __all__ = [
     "CatalogEntry",
     "ConflictError",
     "DatabaseError",
+    "EmptyEnvelope",
     "ErrorCode",
     "ErrorEnvelope",
     "ExternalServiceError",

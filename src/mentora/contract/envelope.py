@@ -51,6 +51,10 @@ class ListEnvelope(BaseModel, Generic[T]):
         )
 
 
+# A success that carries no data ("Signed out", "User deleted").
+EmptyEnvelope = SuccessEnvelope[None]
+
+
 class ErrorEnvelope(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -10,7 +10,7 @@ operation lists its codes in ``x-error-codes`` for client generators and readers
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -126,16 +126,33 @@ def _response(codes: Sequence[ErrorCode]) -> dict[str, Any]:
     }
 
 
-def document_errors(spec: dict[str, Any], database_operations: Collection[tuple[str, str]] = ()) -> dict[str, Any]:
+def _with_codes(responses: dict[str, Any], codes: Collection[ErrorCode]) -> None:
+    """Add ``codes`` to an operation's responses, merging with the codes already there."""
+    by_status: dict[int, set[ErrorCode]] = defaultdict(set)
+    for code in codes:
+        by_status[STATUS_BY_CODE[code]].add(code)
+    for status, new_codes in by_status.items():
+        present = _codes_in(responses.get(str(status), {}))
+        merged = [entry.code for entry in CATALOG if entry.code in present | new_codes]
+        responses[str(status)] = _response(merged)
+
+
+def document_errors(
+    spec: dict[str, Any],
+    extra_codes: Mapping[tuple[str, str], Collection[ErrorCode]] | None = None,
+    extensions: Mapping[tuple[str, str], Mapping[str, Any]] | None = None,
+) -> dict[str, Any]:
     """Rewrite a generated spec so every operation documents its error envelopes.
 
-    ``database_operations`` are the (path, method) pairs whose routes use the database:
-    they can answer DATABASE_ERROR as well as INTERNAL_ERROR.
+    ``extra_codes`` are codes an operation can answer beyond its declared ``responses``
+    (those its dependencies raise: authentication, permission, database), keyed by
+    (path, method); ``extensions`` adds ``x-`` fields to operations the same way.
     """
+    extra_codes = extra_codes or {}
+    extensions = extensions or {}
     schemas: dict[str, Any] = spec.setdefault("components", {}).setdefault("schemas", {})
-    for code in (ErrorCode.VALIDATION_ERROR, *SERVER_ERROR_CODES):
-        model = ERROR_MODELS[code]
-        schemas.setdefault(model.__name__, model.model_json_schema(ref_template="#/components/schemas/{model}"))
+    for code, model in ERROR_MODELS.items():
+        schemas.setdefault(_schema_name(code), model.model_json_schema(ref_template="#/components/schemas/{model}"))
     for path, path_item in spec.get("paths", {}).items():
         for method, operation in path_item.items():
             if not isinstance(operation, dict) or "responses" not in operation:
@@ -143,10 +160,8 @@ def document_errors(spec: dict[str, Any], database_operations: Collection[tuple[
             responses = operation["responses"]
             if "HTTPValidationError" in str(responses.get("422", "")):
                 responses["422"] = _response([ErrorCode.VALIDATION_ERROR])
-            if (path, method) in database_operations:
-                responses["500"] = _response(SERVER_ERROR_CODES)
-            else:
-                responses.setdefault("500", _response([ErrorCode.INTERNAL_ERROR]))
+            _with_codes(responses, [ErrorCode.INTERNAL_ERROR, *extra_codes.get((path, method), ())])
+            operation.update(extensions.get((path, method), {}))
             codes = _codes_in(responses)
             operation["x-error-codes"] = [entry.code.value for entry in CATALOG if entry.code in codes]
     schemas.pop("HTTPValidationError", None)

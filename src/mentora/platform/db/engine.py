@@ -18,6 +18,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, connect_args={"timeout": settings.db_pool_timeout})
         event.listen(engine.sync_engine, "connect", _configure_sqlite)
+        event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
     return create_async_engine(
         url,
@@ -49,12 +50,25 @@ async def _connect_asyncpg(*args: Any, **kwargs: Any) -> Any:
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # We issue BEGIN ourselves (below) instead of the driver's implicit deferred BEGIN.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets readers and a writer (several workers on one file) proceed together.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _begin_immediate(connection: Any) -> None:
+    """Take SQLite's write lock when a transaction starts, not at its first write.
+
+    A deferred transaction that reads and then writes fails at once with "database is
+    locked" if another connection committed in between (the busy timeout does not apply
+    to that case); an immediate one waits its turn instead. The embedded database trades
+    concurrent transactions for that certainty; PostgreSQL does not need it.
+    """
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class Database:

@@ -7,13 +7,17 @@ never a success the database did not keep.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentora.contract import ErrorCode
 from mentora.platform.db.engine import Database
+
+_AFTER_COMMIT = "mentora.after_commit"
+_KEEP_ON_ERROR = "mentora.keep_on_error"
 
 
 def get_database(request: Request) -> Database:
@@ -25,8 +29,35 @@ DatabaseDep = Annotated[Database, Depends(get_database)]
 
 
 async def get_session(database: DatabaseDep) -> AsyncIterator[AsyncSession]:
-    async with database.sessionmaker() as session, session.begin():
-        yield session
+    async with database.sessionmaker() as session:
+        try:
+            yield session
+        except Exception:
+            if session.info.pop(_KEEP_ON_ERROR, False):
+                await session.commit()
+            else:
+                await session.rollback()
+            raise
+        await session.commit()
+        for callback in session.info.pop(_AFTER_COMMIT, ()):
+            callback()
+
+
+def keep_changes_on_error(session: AsyncSession) -> None:
+    """Commit this request's changes even though it is about to fail.
+
+    For the rare change that is the point of the failure: revoking a refresh-token family
+    on reuse must stick although the request answers AUTHENTICATION_ERROR.
+    """
+    session.info[_KEEP_ON_ERROR] = True
+
+
+def after_commit(session: AsyncSession, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once the request's transaction has committed (e.g. to drop a cache)."""
+    session.info.setdefault(_AFTER_COMMIT, []).append(callback)
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+# Read by the OpenAPI builder: routes that use the database can answer DATABASE_ERROR.
+get_database.error_codes = (ErrorCode.DATABASE_ERROR,)  # type: ignore[attr-defined]

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from mentora.auth.schemas import LoginIn, RefreshIn, RegisterIn, TokenEnvelope
+from mentora.auth.service import AuthService
+from mentora.contract import EmptyEnvelope, ErrorCode, error_responses
+from mentora.platform.db import SessionDep
+from mentora.platform.db.session import after_commit
+from mentora.platform.services import Services, ServicesDep
+
+router = APIRouter(prefix="/v1/auth", tags=["auth"])
+
+
+def auth_service(session: SessionDep, services: Services) -> AuthService:
+    return AuthService(session, tokens=services.tokens, passwords=services.passwords, settings=services.settings)
+
+
+@router.post("/register", status_code=201, responses=error_responses(ErrorCode.CONFLICT, ErrorCode.TENANT_ERROR))
+async def register(data: RegisterIn, request: Request, session: SessionDep, services: ServicesDep) -> TokenEnvelope:
+    """Create a student account in the tenant the request names, and sign it in."""
+    tenant = await services.tenants.resolve_unauthenticated(request, data.tenant_slug)
+    pair = await auth_service(session, services).register(tenant, data)
+    return TokenEnvelope(data=pair, message="Account created")
+
+
+@router.post("/login", responses=error_responses(ErrorCode.AUTHENTICATION_ERROR, ErrorCode.TENANT_ERROR))
+async def login(data: LoginIn, request: Request, session: SessionDep, services: ServicesDep) -> TokenEnvelope:
+    """Exchange email and password for an access token and a refresh token."""
+    tenant = await services.tenants.resolve_unauthenticated(request, data.tenant_slug)
+    return TokenEnvelope(data=await auth_service(session, services).login(tenant, data.email, data.password))
+
+
+@router.post("/refresh", responses=error_responses(ErrorCode.AUTHENTICATION_ERROR))
+async def refresh(data: RefreshIn, session: SessionDep, services: ServicesDep) -> TokenEnvelope:
+    """Rotate a refresh token: the new pair replaces it, and it cannot be used again."""
+    return TokenEnvelope(data=await auth_service(session, services).refresh(data.refresh_token))
+
+
+@router.post("/logout")
+async def logout(data: RefreshIn, session: SessionDep, services: ServicesDep) -> EmptyEnvelope:
+    """End the sign-in the refresh token belongs to: it and its access tokens stop working."""
+    await auth_service(session, services).logout(data.refresh_token)
+    after_commit(session, services.forget_identity_state)
+    return EmptyEnvelope(data=None, message="Signed out")

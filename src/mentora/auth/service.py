@@ -1,0 +1,131 @@
+"""Sign-in and sessions: register, login, refresh-token rotation with reuse detection, logout."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentora.auth.models import RefreshFamily, RefreshToken
+from mentora.auth.schemas import RegisterIn, TokenPair
+from mentora.config import Settings
+from mentora.contract import AuthenticationError
+from mentora.platform.auth.passwords import PasswordService
+from mentora.platform.auth.permissions import SystemRole
+from mentora.platform.auth.tokens import TokenService, hash_refresh_token, new_refresh_token
+from mentora.platform.db.session import keep_changes_on_error
+from mentora.platform.db.types import utcnow
+from mentora.platform.tenancy import TenantRef
+from mentora.roles.service import RoleService
+from mentora.tenants.models import Tenant
+from mentora.users.models import User
+from mentora.users.service import UserService
+
+BAD_CREDENTIALS = "Invalid email or password"
+BAD_REFRESH = "Invalid refresh token"
+
+
+class AuthService:
+    def __init__(
+        self,
+        session: AsyncSession,
+        *,
+        tokens: TokenService,
+        passwords: PasswordService,
+        settings: Settings,
+    ) -> None:
+        self.session = session
+        self.tokens = tokens
+        self.passwords = passwords
+        self.refresh_lifetime = timedelta(days=settings.refresh_token_days)
+        self.reuse_grace = timedelta(seconds=settings.refresh_reuse_grace_seconds)
+
+    async def register(self, tenant: TenantRef, data: RegisterIn) -> TokenPair:
+        users = UserService(self.session, tenant.id, self.passwords)
+        student = await RoleService(self.session, tenant.id).find(SystemRole.STUDENT)
+        assert student is not None, "system roles are created by migration 0002"
+        user = await users.create(email=data.email, name=data.name, password=data.password, role=student)
+        return await self.start_session(user)
+
+    async def login(self, tenant: TenantRef, email: str, password: str) -> TokenPair:
+        user = await UserService(self.session, tenant.id, self.passwords).find_by_email(email)
+        # Verified even for an unknown email, against a dummy hash: same answer, same time.
+        valid = await self.passwords.verify(user.password_hash if user else None, password)
+        if user is None or not valid or not user.is_active:
+            raise AuthenticationError(BAD_CREDENTIALS)
+        if self.passwords.needs_rehash(user.password_hash):
+            user.password_hash = await self.passwords.hash(password)
+        user.last_login_at = utcnow()
+        return await self.start_session(user)
+
+    async def start_session(self, user: User) -> TokenPair:
+        family = RefreshFamily(tenant_id=user.tenant_id, user_id=user.id)
+        self.session.add(family)
+        await self.session.flush()
+        return await self._issue(user, family)
+
+    async def _issue(self, user: User, family: RefreshFamily) -> TokenPair:
+        refresh = new_refresh_token()
+        self.session.add(
+            RefreshToken(
+                family_id=family.id,
+                token_hash=hash_refresh_token(refresh),
+                expires_at=utcnow() + self.refresh_lifetime,
+            )
+        )
+        await self.session.flush()
+        access = self.tokens.issue_access(
+            user_id=user.id, tenant_id=user.tenant_id, role=user.role.name, session_id=family.id
+        )
+        return TokenPair(access_token=access.token, refresh_token=refresh, expires_in=access.expires_in)
+
+    async def refresh(self, refresh_token: str) -> TokenPair:
+        """Rotate: each refresh token works once. A replay revokes its family, except
+        within a short grace window, so a client's burst of parallel refreshes is safe."""
+        now = utcnow()
+        token_hash = hash_refresh_token(refresh_token)
+        # Claim first: the write comes before any read, so two racing refreshes serialize here.
+        claimed = await self.session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.token_hash == token_hash, RefreshToken.rotated_at.is_(None))
+            .values(rotated_at=now)
+        )
+        row = (
+            await self.session.execute(
+                select(RefreshToken, RefreshFamily, User)
+                .join(RefreshFamily, RefreshFamily.id == RefreshToken.family_id)
+                .join(User, User.id == RefreshFamily.user_id)
+                .join(Tenant, Tenant.id == User.tenant_id)
+                .where(RefreshToken.token_hash == token_hash, User.is_active.is_(True), Tenant.is_active.is_(True))
+            )
+        ).one_or_none()
+        if row is None:
+            raise AuthenticationError(BAD_REFRESH)
+        token, family, user = row
+        if family.revoked_at is not None or token.expires_at <= now:
+            raise AuthenticationError(BAD_REFRESH)
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            assert token.rotated_at is not None
+            if now - token.rotated_at > self.reuse_grace:
+                await self._revoke_family(family.id, reason="reuse")
+                keep_changes_on_error(self.session)
+                raise AuthenticationError(BAD_REFRESH)
+        return await self._issue(user, family)
+
+    async def logout(self, refresh_token: str) -> None:
+        """Revoke the sign-in the token belongs to; an unknown token changes nothing."""
+        family_id = (
+            await self.session.execute(
+                select(RefreshToken.family_id).where(RefreshToken.token_hash == hash_refresh_token(refresh_token))
+            )
+        ).scalar_one_or_none()
+        if family_id is not None:
+            await self._revoke_family(family_id, reason="logout")
+
+    async def _revoke_family(self, family_id: str, *, reason: str) -> None:
+        await self.session.execute(
+            update(RefreshFamily)
+            .where(RefreshFamily.id == family_id, RefreshFamily.revoked_at.is_(None))
+            .values(revoked_at=utcnow(), revoked_reason=reason)
+        )

@@ -1,0 +1,117 @@
+"""Who is calling: the verified token, confirmed against the current user state.
+
+Each worker keeps a user's state (active, role, permissions, session not revoked) for
+``principal_cache_seconds``, so an authenticated request costs no database round trip;
+a change made through this worker clears its cache at once.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Annotated, Protocol
+
+from fastapi import Depends, Request
+
+from mentora.contract import AuthenticationError, AuthorizationError, ErrorCode
+from mentora.platform.auth.tokens import AccessClaims, TokenService
+from mentora.platform.tenancy import TenantResolver
+
+AUTHENTICATION_CODES = (ErrorCode.AUTHENTICATION_ERROR, ErrorCode.TOKEN_EXPIRED)
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    user_id: str
+    tenant_id: str
+    role: str
+    permissions: frozenset[str]
+    session_id: str
+
+    def can(self, permission: str) -> bool:
+        return permission in self.permissions
+
+
+@dataclass(frozen=True, slots=True)
+class PrincipalState:
+    """What the user store says about a token's user right now."""
+
+    role: str
+    permissions: frozenset[str]
+
+
+class PrincipalStore(Protocol):
+    async def load(self, user_id: str, tenant_id: str, session_id: str) -> PrincipalState | None:
+        """The user's state, or None when the user, the tenant or the session is no longer active."""
+
+
+class PrincipalResolver:
+    def __init__(self, store: PrincipalStore, ttl_seconds: float) -> None:
+        self._store = store
+        self._ttl = ttl_seconds
+        self._cache: dict[tuple[str, str, str], tuple[float, PrincipalState | None]] = {}
+
+    async def resolve(self, claims: AccessClaims) -> Principal:
+        key = (claims.user_id, claims.tenant_id, claims.session_id)
+        now = time.monotonic()
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] > now:
+            state = cached[1]
+        else:
+            state = await self._store.load(*key)
+            if self._ttl > 0:
+                if len(self._cache) > 100_000:
+                    self._cache.clear()  # bounded memory; the cache refills itself
+                self._cache[key] = (now + self._ttl, state)
+        if state is None:
+            raise AuthenticationError("Access token is no longer valid")
+        return Principal(
+            user_id=claims.user_id,
+            tenant_id=claims.tenant_id,
+            role=state.role,
+            permissions=state.permissions,
+            session_id=claims.session_id,
+        )
+
+    def invalidate(self) -> None:
+        self._cache.clear()
+
+
+def bearer_token(request: Request) -> str:
+    header = request.headers.get("authorization")
+    if header:
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() == "bearer" and token.strip():
+            return token.strip()
+    raise AuthenticationError("Authentication required")
+
+
+async def get_principal(request: Request) -> Principal:
+    state = request.app.state
+    tokens: TokenService = state.services.tokens
+    claims = tokens.verify_access(bearer_token(request))
+    tenants: TenantResolver = state.services.tenants
+    await tenants.confirm(request, claims.tenant_id)
+    resolver: PrincipalResolver = state.services.principals
+    return await resolver.resolve(claims)
+
+
+get_principal.error_codes = AUTHENTICATION_CODES  # type: ignore[attr-defined]
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+class RequirePermission:
+    """A dependency that admits callers whose role has ``permission`` (shown in the spec)."""
+
+    def __init__(self, permission: str) -> None:
+        self.permission = permission
+        self.error_codes = (*AUTHENTICATION_CODES, ErrorCode.AUTHORIZATION_ERROR)
+
+    async def __call__(self, principal: CurrentPrincipal) -> Principal:
+        if self.permission not in principal.permissions:
+            raise AuthorizationError.missing_permission(self.permission)
+        return principal
+
+    def __repr__(self) -> str:
+        return f"RequirePermission({self.permission!r})"

@@ -1,0 +1,1 @@
+"""Roles: the system roles and each tenant's custom ones."""

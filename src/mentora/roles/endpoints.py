@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+
+from mentora.contract import EmptyEnvelope, ErrorCode, error_responses
+from mentora.platform.auth.permissions import Action, Module, permission
+from mentora.platform.auth.principal import Principal, RequirePermission
+from mentora.platform.db import SessionDep
+from mentora.platform.db.session import after_commit
+from mentora.platform.pagination import Page
+from mentora.platform.services import ServicesDep
+from mentora.roles.schemas import RoleCreate, RoleEnvelope, RoleListEnvelope, RoleUpdate
+from mentora.roles.service import RoleService, role_out
+
+router = APIRouter(prefix="/v1/console/roles", tags=["console-roles"])
+
+RoleViewer = Annotated[Principal, Depends(RequirePermission(permission(Module.ROLE_MANAGEMENT, Action.VIEW)))]
+RoleCreator = Annotated[Principal, Depends(RequirePermission(permission(Module.ROLE_MANAGEMENT, Action.CREATE)))]
+RoleEditor = Annotated[Principal, Depends(RequirePermission(permission(Module.ROLE_MANAGEMENT, Action.EDIT)))]
+RoleDeleter = Annotated[Principal, Depends(RequirePermission(permission(Module.ROLE_MANAGEMENT, Action.DELETE)))]
+
+
+@router.get("")
+async def list_roles(caller: RoleViewer, session: SessionDep, page: Page) -> RoleListEnvelope:
+    """The system roles and the tenant's custom roles, with their permissions."""
+    roles, total = await RoleService(session, caller.tenant_id).list(skip=page.skip, limit=page.limit)
+    return RoleListEnvelope.page_of([role_out(r) for r in roles], total=total, skip=page.skip, limit=page.limit)
+
+
+@router.post("", status_code=201, responses=error_responses(ErrorCode.CONFLICT))
+async def create_role(data: RoleCreate, caller: RoleCreator, session: SessionDep) -> RoleEnvelope:
+    """Add a custom role to the tenant."""
+    role = await RoleService(session, caller.tenant_id).create(data)
+    return RoleEnvelope(data=role_out(role), message="Role created")
+
+
+@router.get("/{role_id}", responses=error_responses(ErrorCode.NOT_FOUND))
+async def get_role(role_id: str, caller: RoleViewer, session: SessionDep) -> RoleEnvelope:
+    """One role."""
+    return RoleEnvelope(data=role_out(await RoleService(session, caller.tenant_id).get(role_id)))
+
+
+@router.patch("/{role_id}", responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
+async def update_role(
+    role_id: str, data: RoleUpdate, caller: RoleEditor, session: SessionDep, services: ServicesDep
+) -> RoleEnvelope:
+    """Change a custom role; its users' permissions follow on their next request."""
+    role = await RoleService(session, caller.tenant_id).update(role_id, data)
+    after_commit(session, services.forget_identity_state)
+    return RoleEnvelope(data=role_out(role), message="Role updated")
+
+
+@router.delete("/{role_id}", responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
+async def delete_role(role_id: str, caller: RoleDeleter, session: SessionDep) -> EmptyEnvelope:
+    """Delete a custom role that no user holds."""
+    await RoleService(session, caller.tenant_id).delete(role_id)
+    return EmptyEnvelope(data=None, message="Role deleted")

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from mentora.contract import ListEnvelope, SuccessEnvelope
+from mentora.platform.auth.permissions import TENANT_ASSIGNABLE
+
+
+def _assignable(permissions: list[str]) -> list[str]:
+    unknown = sorted(set(permissions) - TENANT_ASSIGNABLE)
+    if unknown:
+        raise ValueError(f"not a permission a tenant role can hold: {', '.join(unknown)}")
+    return sorted(set(permissions))
+
+
+RoleName = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]{1,49}$", description="UPPER_SNAKE_CASE")]
+Permissions = Annotated[list[str], Field(max_length=64), AfterValidator(_assignable)]
+
+
+class RoleCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: RoleName
+    description: str = Field("", max_length=500)
+    permissions: Permissions
+
+
+class RoleUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: RoleName | None = None
+    description: str | None = Field(None, max_length=500)
+    permissions: Permissions | None = None
+
+
+class RoleOut(BaseModel):
+    id: str
+    name: str
+    description: str
+    permissions: list[str]
+    is_system: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+RoleEnvelope = SuccessEnvelope[RoleOut]
+RoleListEnvelope = ListEnvelope[RoleOut]

@@ -1,0 +1,1 @@
+"""Tenants: the institutions, managed by the platform operator."""

@@ -1,0 +1,40 @@
+"""The tenant directory the platform's tenant resolution reads (``platform.tenancy``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from mentora.platform.tenancy import TenantRef
+from mentora.tenants.models import Tenant
+
+
+def tenant_ref(tenant: Tenant) -> TenantRef:
+    return TenantRef(
+        id=tenant.id,
+        slug=tenant.slug,
+        name=tenant.name,
+        is_active=tenant.is_active,
+        domain=tenant.domain,
+        settings=dict(tenant.settings),
+        allowed_origins=tuple(tenant.allowed_origins),
+    )
+
+
+class SqlTenantDirectory:
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self._sessionmaker = sessionmaker
+
+    async def _one(self, condition: object) -> TenantRef | None:
+        async with self._sessionmaker() as session:
+            tenant = (await session.execute(select(Tenant).where(condition))).scalar_one_or_none()  # type: ignore[arg-type]
+            return tenant_ref(tenant) if tenant is not None else None
+
+    async def find_by_slug(self, slug: str) -> TenantRef | None:
+        return await self._one(Tenant.slug == slug)
+
+    async def find_by_domain(self, domain: str) -> TenantRef | None:
+        return await self._one(Tenant.domain == domain)
+
+    async def find_by_id(self, tenant_id: str) -> TenantRef | None:
+        return await self._one(Tenant.id == tenant_id)

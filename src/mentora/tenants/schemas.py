@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, EmailStr, Field, SecretStr, field_validator
+
+from mentora.contract import ListEnvelope, SuccessEnvelope
+
+Slug = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9-]+$")]
+Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Domain = Annotated[str, Field(max_length=255, pattern=r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
+LmsType = Literal["canvas", "moodle", "blackboard", "lti"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Branding(Strict):
+    logo_url: AnyHttpUrl | None = None
+    primary_color: Color | None = None
+    secondary_color: Color | None = None
+    widget_position: Literal["bottom-right", "bottom-left", "top-right", "top-left"] = "bottom-right"
+
+
+class TenantSettings(Strict):
+    max_sessions: int = Field(5, ge=1, le=1000, description="Sessions per student per case study")
+    session_minutes: int = Field(60, ge=1, le=1440, description="Default time limit of a tutoring session")
+    daily_message_quota: int = Field(200, ge=0, le=100_000, description="AI turns per student per day")
+
+
+class AIConfigIn(Strict):
+    base_url: AnyHttpUrl | None = Field(None, description="OpenAI-compatible endpoint; unset: the offline tutor")
+    model: str | None = Field(None, max_length=100)
+    api_key: SecretStr | None = Field(None, description="Write-only; omit to keep the stored one, null to clear it")
+    temperature: float = Field(0.7, ge=0, le=2)
+    max_tokens: int = Field(800, ge=1, le=16_000)
+
+
+class AIConfigOut(BaseModel):
+    base_url: str | None = None
+    model: str | None = None
+    temperature: float = 0.7
+    max_tokens: int = 800
+    api_key_set: bool = False
+
+
+class LMSConfigIn(Strict):
+    base_url: AnyHttpUrl | None = None
+    client_id: str | None = Field(None, max_length=255)
+    deployment_id: str | None = Field(None, max_length=255)
+    token_url: AnyHttpUrl | None = None
+    credentials: dict[str, SecretStr] | None = Field(
+        None, description="Write-only (private key, API token, ...); omit to keep the stored ones, null to clear"
+    )
+    course_mapping: dict[str, str] = Field(
+        default_factory=dict, description="case study id -> LMS line item / assignment"
+    )
+
+    @field_validator("credentials")
+    @classmethod
+    def few_credentials(cls, value: dict[str, SecretStr] | None) -> dict[str, SecretStr] | None:
+        if value is not None and len(value) > 10:
+            raise ValueError("ensure this value has at most 10 items")
+        return value
+
+
+class LMSConfigOut(BaseModel):
+    base_url: str | None = None
+    client_id: str | None = None
+    deployment_id: str | None = None
+    token_url: str | None = None
+    course_mapping: dict[str, str] = Field(default_factory=dict)
+    credentials_set: list[str] = Field(default_factory=list, description="Names of the stored credentials")
+
+
+Origin = Annotated[str, Field(max_length=255, pattern=r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")]
+
+
+class TenantCreate(Strict):
+    name: str = Field(min_length=1, max_length=255)
+    slug: Slug
+    domain: Domain | None = None
+    lms_type: LmsType | None = None
+    branding: Branding = Field(default_factory=Branding)
+    ai_config: AIConfigIn = Field(default_factory=AIConfigIn)
+    lms_config: LMSConfigIn = Field(default_factory=LMSConfigIn)
+    allowed_origins: list[Origin] = Field(default_factory=list, max_length=50)
+    settings: TenantSettings = Field(default_factory=TenantSettings)
+
+
+class TenantUpdate(Strict):
+    name: str | None = Field(None, min_length=1, max_length=255)
+    slug: Slug | None = None
+    domain: Domain | None = None
+    lms_type: LmsType | None = None
+    is_active: bool | None = None
+    branding: Branding | None = None
+    ai_config: AIConfigIn | None = None
+    lms_config: LMSConfigIn | None = None
+    allowed_origins: list[Origin] | None = Field(None, max_length=50)
+    settings: TenantSettings | None = None
+
+
+class TenantOut(BaseModel):
+    id: str
+    name: str
+    slug: str
+    domain: str | None
+    lms_type: str | None
+    is_active: bool
+    branding: Branding
+    ai_config: AIConfigOut
+    lms_config: LMSConfigOut
+    allowed_origins: list[str]
+    settings: TenantSettings
+    created_at: datetime
+    updated_at: datetime
+
+
+class FirstAdminIn(Strict):
+    email: EmailStr
+    name: str = Field(min_length=1, max_length=255)
+    password: str | None = Field(None, min_length=8, max_length=100)
+
+
+TenantEnvelope = SuccessEnvelope[TenantOut]
+TenantListEnvelope = ListEnvelope[TenantOut]

@@ -1,0 +1,158 @@
+"""Tenants, managed by the platform operator; secrets sealed at rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentora.contract import ConflictError, NotFoundError
+from mentora.platform.db.repository import Repository
+from mentora.platform.secrets import SecretBox
+from mentora.tenants.models import Tenant
+from mentora.tenants.schemas import (
+    AIConfigIn,
+    AIConfigOut,
+    Branding,
+    LMSConfigIn,
+    LMSConfigOut,
+    TenantCreate,
+    TenantOut,
+    TenantSettings,
+    TenantUpdate,
+)
+
+PLATFORM_SLUG = "platform"
+
+
+class TenantRepository(Repository[Tenant]):
+    """Institutions only: the operators' own platform tenant is not managed here."""
+
+    model = Tenant
+
+    def base_statement(self) -> Select[Tenant]:
+        return select(Tenant).where(Tenant.is_platform.is_(False))
+
+    async def find_by_slug(self, slug: str) -> Tenant | None:
+        result = await self.session.execute(select(Tenant).where(Tenant.slug == slug))
+        return result.scalar_one_or_none()
+
+
+def _sealed(
+    data: AIConfigIn | LMSConfigIn, secret_field: str, previous: dict[str, Any], seal: Callable[[Any], Any]
+) -> dict[str, Any]:
+    """The config to store: secrets sealed; an omitted secret keeps the stored one, a null one clears it."""
+    stored = data.model_dump(mode="json", exclude={secret_field})
+    sealed_key = f"{secret_field}_sealed"
+    if secret_field not in data.model_fields_set:
+        if sealed_key in previous:
+            stored[sealed_key] = previous[sealed_key]
+    elif (secret := getattr(data, secret_field)) is not None:
+        stored[sealed_key] = seal(secret)
+    return stored
+
+
+def _sealed_ai_config(data: AIConfigIn, previous: dict[str, Any], secrets: SecretBox) -> dict[str, Any]:
+    return _sealed(data, "api_key", previous, lambda key: secrets.seal(key.get_secret_value()))
+
+
+def _sealed_lms_config(data: LMSConfigIn, previous: dict[str, Any], secrets: SecretBox) -> dict[str, Any]:
+    return _sealed(
+        data,
+        "credentials",
+        previous,
+        lambda credentials: {name: secrets.seal(value.get_secret_value()) for name, value in credentials.items()},
+    )
+
+
+def tenant_out(tenant: Tenant) -> TenantOut:
+    ai = {key: value for key, value in tenant.ai_config.items() if key != "api_key_sealed"}
+    lms = {key: value for key, value in tenant.lms_config.items() if key != "credentials_sealed"}
+    return TenantOut(
+        id=tenant.id,
+        name=tenant.name,
+        slug=tenant.slug,
+        domain=tenant.domain,
+        lms_type=tenant.lms_type,
+        is_active=tenant.is_active,
+        branding=Branding.model_validate(tenant.branding),
+        ai_config=AIConfigOut(**ai, api_key_set="api_key_sealed" in tenant.ai_config),
+        lms_config=LMSConfigOut(**lms, credentials_set=sorted(tenant.lms_config.get("credentials_sealed", {}))),
+        allowed_origins=list(tenant.allowed_origins),
+        settings=TenantSettings.model_validate(tenant.settings),
+        created_at=tenant.created_at,
+        updated_at=tenant.updated_at,
+    )
+
+
+class TenantService:
+    def __init__(self, session: AsyncSession, secrets: SecretBox) -> None:
+        self.session = session
+        self.tenants = TenantRepository(session)
+        self.secrets = secrets
+
+    async def list(self, *, include_inactive: bool, skip: int, limit: int) -> tuple[Sequence[Tenant], int]:
+        statement = self.tenants.base_statement().order_by(Tenant.created_at, Tenant.id)
+        if not include_inactive:
+            statement = statement.where(Tenant.is_active.is_(True))
+        return await self.tenants.page(statement, skip=skip, limit=limit)
+
+    async def get(self, tenant_id: str) -> Tenant:
+        tenant = await self.tenants.get(tenant_id)
+        if tenant is None:
+            raise NotFoundError("Tenant not found")
+        return tenant
+
+    async def create(self, data: TenantCreate, *, is_platform: bool = False) -> Tenant:
+        if data.slug == PLATFORM_SLUG and not is_platform:
+            raise ConflictError(details={"slug": "already exists"})
+        tenant = Tenant(
+            name=data.name,
+            slug=data.slug,
+            domain=data.domain,
+            lms_type=data.lms_type,
+            is_platform=is_platform,
+            branding=data.branding.model_dump(mode="json"),
+            ai_config=_sealed_ai_config(data.ai_config, {}, self.secrets),
+            lms_config=_sealed_lms_config(data.lms_config, {}, self.secrets),
+            allowed_origins=data.allowed_origins,
+            settings=data.settings.model_dump(mode="json"),
+        )
+        return await self.tenants.add(tenant)
+
+    async def update(self, tenant_id: str, data: TenantUpdate) -> Tenant:
+        tenant = await self.get(tenant_id)
+        changes = data.model_dump(exclude_unset=True)
+        if changes.get("slug") == PLATFORM_SLUG:
+            raise ConflictError(details={"slug": "already exists"})
+        for field in ("name", "slug", "lms_type", "is_active"):
+            if changes.get(field) is not None:
+                setattr(tenant, field, changes[field])
+        if "domain" in changes:
+            tenant.domain = data.domain
+        if data.branding is not None:
+            tenant.branding = data.branding.model_dump(mode="json")
+        if data.ai_config is not None:
+            tenant.ai_config = _sealed_ai_config(data.ai_config, tenant.ai_config, self.secrets)
+        if data.lms_config is not None:
+            tenant.lms_config = _sealed_lms_config(data.lms_config, tenant.lms_config, self.secrets)
+        if data.allowed_origins is not None:
+            tenant.allowed_origins = data.allowed_origins
+        if data.settings is not None:
+            tenant.settings = data.settings.model_dump(mode="json")
+        await self.session.flush()
+        return tenant
+
+    async def deactivate(self, tenant_id: str) -> Tenant:
+        tenant = await self.get(tenant_id)
+        tenant.is_active = False
+        await self.session.flush()
+        return tenant
+
+    async def ensure_platform_tenant(self) -> Tenant:
+        tenant = await self.tenants.find_by_slug(PLATFORM_SLUG)
+        if tenant is None:
+            tenant = await self.create(TenantCreate(name="Platform operators", slug=PLATFORM_SLUG), is_platform=True)
+        return tenant

@@ -1,0 +1,1 @@
+"""Users: the caller's own account and the console's user management."""

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from mentora.contract import EmptyEnvelope, ErrorCode, error_responses
+from mentora.platform.auth.permissions import Action, Module, permission
+from mentora.platform.auth.principal import CurrentPrincipal, Principal, RequirePermission
+from mentora.platform.db import SessionDep
+from mentora.platform.db.session import after_commit
+from mentora.platform.pagination import Page
+from mentora.platform.services import Services, ServicesDep
+from mentora.users.schemas import (
+    ChangePasswordIn,
+    InvitedUserEnvelope,
+    InvitedUserOut,
+    MeUpdate,
+    UserEnvelope,
+    UserInvite,
+    UserListEnvelope,
+    UserUpdate,
+)
+from mentora.users.service import UserService, user_out
+
+me_router = APIRouter(prefix="/v1/users/me", tags=["users"])
+console_router = APIRouter(prefix="/v1/console/users", tags=["console-users"])
+
+UserViewer = Annotated[Principal, Depends(RequirePermission(permission(Module.USER_MANAGEMENT, Action.VIEW)))]
+UserCreator = Annotated[Principal, Depends(RequirePermission(permission(Module.USER_MANAGEMENT, Action.CREATE)))]
+UserEditor = Annotated[Principal, Depends(RequirePermission(permission(Module.USER_MANAGEMENT, Action.EDIT)))]
+UserDeleter = Annotated[Principal, Depends(RequirePermission(permission(Module.USER_MANAGEMENT, Action.DELETE)))]
+NOT_FOUND = error_responses(ErrorCode.NOT_FOUND)
+
+
+def user_service(session: SessionDep, services: Services, caller: Principal) -> UserService:
+    return UserService(session, caller.tenant_id, services.passwords)
+
+
+@me_router.get("")
+async def get_me(caller: CurrentPrincipal, session: SessionDep, services: ServicesDep) -> UserEnvelope:
+    """The signed-in user."""
+    return UserEnvelope(data=user_out(await user_service(session, services, caller).get(caller.user_id)))
+
+
+@me_router.patch("")
+async def update_me(
+    data: MeUpdate, caller: CurrentPrincipal, session: SessionDep, services: ServicesDep
+) -> UserEnvelope:
+    """Change your own profile (name). Role, tenant, status and limits are not yours to set."""
+    user = await user_service(session, services, caller).update_me(caller.user_id, data)
+    return UserEnvelope(data=user_out(user), message="Profile updated")
+
+
+@me_router.post("/change-password")
+async def change_password(
+    data: ChangePasswordIn, caller: CurrentPrincipal, session: SessionDep, services: ServicesDep
+) -> EmptyEnvelope:
+    """Change your password; your current one must be given."""
+    await user_service(session, services, caller).change_password(
+        caller.user_id, data.current_password, data.new_password
+    )
+    return EmptyEnvelope(data=None, message="Password changed")
+
+
+@console_router.get("")
+async def list_users(
+    caller: UserViewer,
+    session: SessionDep,
+    services: ServicesDep,
+    page: Page,
+    role: Annotated[str | None, Query(max_length=50, description="Role name or id")] = None,
+    is_active: bool | None = None,
+    q: Annotated[str | None, Query(max_length=100, description="Part of the email or name")] = None,
+) -> UserListEnvelope:
+    """The tenant's users."""
+    users, total = await user_service(session, services, caller).list(
+        skip=page.skip, limit=page.limit, role=role, is_active=is_active, q=q
+    )
+    return UserListEnvelope.page_of([user_out(u) for u in users], total=total, skip=page.skip, limit=page.limit)
+
+
+@console_router.post("", status_code=201, responses=error_responses(ErrorCode.CONFLICT))
+async def invite_user(
+    data: UserInvite, caller: UserCreator, session: SessionDep, services: ServicesDep
+) -> InvitedUserEnvelope:
+    """Add a user to the tenant, with a role the caller may grant."""
+    user, temporary = await user_service(session, services, caller).invite(data, caller)
+    invited = InvitedUserOut(**user_out(user).model_dump(), temporary_password=temporary)
+    return InvitedUserEnvelope(data=invited, message="User created")
+
+
+@console_router.get("/{user_id}", responses=NOT_FOUND)
+async def get_user(user_id: str, caller: UserViewer, session: SessionDep, services: ServicesDep) -> UserEnvelope:
+    """One user of the tenant."""
+    return UserEnvelope(data=user_out(await user_service(session, services, caller).get(user_id)))
+
+
+@console_router.patch("/{user_id}", responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
+async def update_user(
+    user_id: str, data: UserUpdate, caller: UserEditor, session: SessionDep, services: ServicesDep
+) -> UserEnvelope:
+    """Change a user's name, role, status or session limit."""
+    user = await user_service(session, services, caller).update(user_id, data, caller)
+    after_commit(session, services.forget_identity_state)
+    return UserEnvelope(data=user_out(user), message="User updated")
+
+
+@console_router.post("/{user_id}/deactivate", responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
+async def deactivate_user(user_id: str, caller: UserEditor, session: SessionDep, services: ServicesDep) -> UserEnvelope:
+    """Deactivate a user: their tokens stop working on their next request."""
+    user = await user_service(session, services, caller).deactivate(user_id, caller)
+    after_commit(session, services.forget_identity_state)
+    return UserEnvelope(data=user_out(user), message="User deactivated")
+
+
+@console_router.delete("/{user_id}", responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
+async def delete_user(user_id: str, caller: UserDeleter, session: SessionDep, services: ServicesDep) -> EmptyEnvelope:
+    """Delete a user for good."""
+    await user_service(session, services, caller).delete(user_id, caller)
+    after_commit(session, services.forget_identity_state)
+    return EmptyEnvelope(data=None, message="User deleted")

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from mentora.contract import ListEnvelope, SuccessEnvelope
+
+Password = Field(min_length=8, max_length=100)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class UserSettings(Strict):
+    max_sessions: int | None = Field(
+        None, ge=1, le=1000, description="Sessions per case study for this user; null: the tenant's setting"
+    )
+
+
+class UserOut(BaseModel):
+    id: str
+    email: str
+    name: str
+    role: str
+    role_id: str
+    is_active: bool
+    settings: UserSettings
+    created_at: datetime
+    updated_at: datetime
+    last_login_at: datetime | None
+
+
+class MeUpdate(Strict):
+    """What a user may change about themselves: not their role, tenant, status or limits."""
+
+    name: str | None = Field(None, min_length=1, max_length=255)
+
+
+class ChangePasswordIn(Strict):
+    current_password: str = Field(max_length=100)
+    new_password: str = Password
+
+
+class UserInvite(Strict):
+    email: EmailStr
+    name: str = Field(min_length=1, max_length=255)
+    role: str = Field("STUDENT", max_length=50, description="Role name or id")
+    password: str | None = Field(None, min_length=8, max_length=100, description="Unset: a temporary one is returned")
+    settings: UserSettings = Field(default_factory=UserSettings)
+
+
+class UserUpdate(Strict):
+    name: str | None = Field(None, min_length=1, max_length=255)
+    role: str | None = Field(None, max_length=50, description="Role name or id")
+    is_active: bool | None = None
+    settings: UserSettings | None = None
+
+
+class InvitedUserOut(UserOut):
+    temporary_password: str | None = Field(None, description="Shown once, when no password was given")
+
+
+UserEnvelope = SuccessEnvelope[UserOut]
+InvitedUserEnvelope = SuccessEnvelope[InvitedUserOut]
+UserListEnvelope = ListEnvelope[UserOut]
