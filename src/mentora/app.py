@@ -19,6 +19,7 @@ from mentora.api import mount_routers
 from mentora.auth.principals import SqlPrincipalStore
 from mentora.config import Settings
 from mentora.contract import ErrorCode, add_exception_handlers, document_errors
+from mentora.platform.cors import TenantCorsMiddleware
 from mentora.platform.db import Database, handle_database_error
 from mentora.platform.db.migrations import check_schema
 from mentora.platform.logging import configure_logging
@@ -118,6 +119,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     add_exception_handlers(app)
     app.add_exception_handler(SQLAlchemyError, handle_database_error)
     app.add_exception_handler(httpx.HTTPError, handle_outbound_error)
+    # Added first, so it runs inside the request context (its answers carry X-Request-ID).
+    app.add_middleware(TenantCorsMiddleware)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes, access_log=settings.access_log)
     mount_routers(app)
     return app

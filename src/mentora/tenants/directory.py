@@ -38,3 +38,12 @@ class SqlTenantDirectory:
 
     async def find_by_id(self, tenant_id: str) -> TenantRef | None:
         return await self._one(Tenant.id == tenant_id)
+
+    async def origins(self) -> dict[str, frozenset[str]]:
+        statement = select(Tenant.slug, Tenant.allowed_origins).where(Tenant.is_active.is_(True))
+        allowing: dict[str, set[str]] = {}
+        async with self._sessionmaker() as session:
+            for slug, origins in await session.execute(statement):
+                for origin in origins:
+                    allowing.setdefault(origin.lower(), set()).add(slug)
+        return {origin: frozenset(slugs) for origin, slugs in allowing.items()}

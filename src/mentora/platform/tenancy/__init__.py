@@ -36,6 +36,10 @@ class TenantRef:
 class TenantDirectory(Protocol):
     async def find_by_slug(self, slug: str) -> TenantRef | None: ...
 
+    async def origins(self) -> Mapping[str, frozenset[str]]:
+        """Each allowed origin -> the slugs of the active tenants that allow it."""
+        ...
+
     async def find_by_domain(self, domain: str) -> TenantRef | None: ...
 
     async def find_by_id(self, tenant_id: str) -> TenantRef | None: ...
@@ -48,9 +52,20 @@ class TenantResolver:
         self._base_suffix = "." + settings.base_domain.lower() if settings.base_domain else None
         self._ttl = ttl_seconds
         self._cache: dict[tuple[str, str], tuple[float, TenantRef | None]] = {}
+        self._origins: tuple[float, Mapping[str, frozenset[str]]] = (0.0, {})
 
     def invalidate(self) -> None:
         self._cache.clear()
+        self._origins = (0.0, {})
+
+    async def tenants_allowing(self, origin: str) -> frozenset[str]:
+        """The slugs of the active tenants whose ``allowed_origins`` include ``origin``."""
+        expires, origins = self._origins
+        now = time.monotonic()
+        if expires <= now:
+            origins = await self._directory.origins()
+            self._origins = (now + max(self._ttl, 0.0), origins)
+        return origins.get(origin.lower(), frozenset())
 
     async def _cached(self, kind: str, value: str) -> TenantRef | None:
         key = (kind, value)
