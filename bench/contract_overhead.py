@@ -1,9 +1,11 @@
 """What the contract layer costs per request, in-process (no sockets), against bare FastAPI.
 
-Both apps serve the same typed handlers; the bare one answers with FastAPI's defaults
-(plain model, its own 422 and 404), ours with the envelopes, request ids, body limit and
-handlers. Rounds alternate between the apps and the median round is reported, so
-machine noise hits both sides alike. Run:
+Both apps have the same route table and serve the same typed handlers; the bare one
+answers with FastAPI's defaults (plain model, its own 422 and 404) and has none of our
+middleware; ours adds the envelopes, request ids, body limit, CORS and exception
+handlers (rate limits off: bench/ratelimit_overhead.py measures them). Rounds alternate
+between the apps and the median round is reported, so machine noise hits both sides
+alike. Run:
 
     uv run python bench/contract_overhead.py [--rounds 15] [--requests 2000]
 """
@@ -15,19 +17,18 @@ import asyncio
 import json
 import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI
 from pydantic import BaseModel, EmailStr, Field
 
+from asgi_calls import per_request_us, request
+from mentora.api import mount_routers
 from mentora.app import create_app
 from mentora.config import Settings
 from mentora.contract import SuccessEnvelope
-
-ASGIApp = Callable[..., Any]
+from mentora.platform.db import create_engine
+from mentora.platform.db.migrations import upgrade_to_head
 
 
 class MemberSettings(BaseModel):
@@ -50,7 +51,9 @@ MemberEnvelope = SuccessEnvelope[MemberOut]
 
 
 def bare_app() -> FastAPI:
+    """Plain FastAPI with the same route table (routing cost grows with it), none of our layers."""
     app = FastAPI()
+    mount_routers(app)
 
     @app.get("/bench/member")
     async def get_member() -> MemberOut:
@@ -64,7 +67,8 @@ def bare_app() -> FastAPI:
 
 
 def mentora_app(data_dir: Path) -> FastAPI:
-    app = create_app(Settings(data_dir=data_dir, access_log=False, log_level="ERROR"))
+    # Rate limits off: their cost is measured on its own, in bench/ratelimit_overhead.py.
+    app = create_app(Settings(data_dir=data_dir, access_log=False, log_level="ERROR", rate_limits_enabled=False))
 
     @app.get("/bench/member")
     async def get_member() -> MemberEnvelope:
@@ -75,50 +79,6 @@ def mentora_app(data_dir: Path) -> FastAPI:
         return MemberEnvelope(data=MemberOut(email=member.email, name=member.name))
 
     return app
-
-
-def request(method: str, path: str, body: bytes = b"") -> tuple[dict[str, Any], bytes]:
-    headers = [(b"host", b"bench")]
-    if body:
-        headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "root_path": "",
-        "query_string": b"",
-        "headers": headers,
-        "client": ("127.0.0.1", 1),
-        "server": ("127.0.0.1", 80),
-    }
-    return scope, body
-
-
-async def call(app: ASGIApp, scope: dict[str, Any], body: bytes) -> int:
-    status = 0
-
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        nonlocal status
-        if message["type"] == "http.response.start":
-            status = message["status"]
-
-    await app(dict(scope), receive, send)
-    return status
-
-
-async def per_request_us(app: ASGIApp, scope: dict[str, Any], body: bytes, requests: int, status: int) -> float:
-    assert await call(app, scope, body) == status, f"{scope['path']} did not answer {status}"
-    started = time.perf_counter()
-    for _ in range(requests):
-        await call(app, scope, body)
-    return (time.perf_counter() - started) / requests * 1e6
 
 
 CASES = {
@@ -142,17 +102,24 @@ CASES = {
 async def main(rounds: int, requests: int) -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         ours = mentora_app(Path(data_dir))
-        bare = bare_app()
-        print(f"{rounds} interleaved rounds x {requests} requests per case; median round, microseconds per request\n")
-        print(f"{'case':26} {'bare FastAPI':>13} {'mentora':>9} {'diff':>8} {'speed ratio':>12}")
-        for name, ((scope, body), status) in CASES.items():
-            bare_times, our_times = [], []
-            for _ in range(rounds):
-                bare_times.append(await per_request_us(bare, scope, body, requests, status))
-                our_times.append(await per_request_us(ours, scope, body, requests, status))
-            bare_us, our_us = statistics.median(bare_times), statistics.median(our_times)
-            print(f"{name:26} {bare_us:13.1f} {our_us:9.1f} {our_us - bare_us:+8.1f} {bare_us / our_us:11.2f}x")
-        print("\nspeed ratio = bare time / mentora time (above 1.00x: mentora is faster)")
+        engine = create_engine(ours.state.settings)
+        await upgrade_to_head(engine)
+        await engine.dispose()
+        async with ours.router.lifespan_context(ours):
+            await compare(ours, bare_app(), rounds, requests)
+
+
+async def compare(ours: FastAPI, bare: FastAPI, rounds: int, requests: int) -> None:
+    print(f"{rounds} interleaved rounds x {requests} requests per case; median round, microseconds per request\n")
+    print(f"{'case':26} {'bare FastAPI':>13} {'mentora':>9} {'diff':>8} {'speed ratio':>12}")
+    for name, ((scope, body), status) in CASES.items():
+        bare_times, our_times = [], []
+        for _ in range(rounds):
+            bare_times.append(await per_request_us(bare, scope, body, requests, status))
+            our_times.append(await per_request_us(ours, scope, body, requests, status))
+        bare_us, our_us = statistics.median(bare_times), statistics.median(our_times)
+        print(f"{name:26} {bare_us:13.1f} {our_us:9.1f} {our_us - bare_us:+8.1f} {bare_us / our_us:11.2f}x")
+    print("\nspeed ratio = bare time / mentora time (above 1.00x: mentora is faster)")
 
 
 if __name__ == "__main__":

@@ -18,14 +18,15 @@ import asyncpg
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from mentora.app import create_app
 from mentora.config import Settings
+from mentora.platform.db import create_engine
 from mentora.platform.db.migrations import upgrade_to_head
 from tests.support.contract import check_response
 from tests.support.identity import Identity, create_identity
 from tests.support.postgres import PostgresCluster
+from tests.support.redis import RedisServer
 
 T = TypeVar("T")
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -57,8 +58,9 @@ def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
         return executor.submit(asyncio.run, coroutine).result()
 
 
-async def migrate(url: str) -> None:
-    engine = create_async_engine(url)
+async def migrate_settings(settings: Settings) -> None:
+    """Migrate with the app's own engine factory, so the database gets its settings (WAL) too."""
+    engine = create_engine(settings)
     try:
         await upgrade_to_head(engine)
     finally:
@@ -74,17 +76,40 @@ async def execute_admin(cluster: PostgresCluster, statement: str) -> None:
 
 
 @pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    try:
+        server = RedisServer()
+    except FileNotFoundError as exc:
+        require_service(str(exc))
+    server.start()
+    yield server
+    server.destroy()
+
+
+@pytest.fixture
+def own_redis() -> Iterator[RedisServer]:
+    """A Redis of the test's own, for tests that stop it."""
+    try:
+        server = RedisServer()
+    except FileNotFoundError as exc:
+        require_service(str(exc))
+    server.start()
+    yield server
+    server.destroy()
+
+
+@pytest.fixture(scope="session")
 def postgres_template(postgres_cluster: PostgresCluster) -> str:
     """A migrated database that each test's database is copied from (fast: no re-migration)."""
     run_sync(execute_admin(postgres_cluster, f"CREATE DATABASE {TEMPLATE_DATABASE}"))
-    run_sync(migrate(postgres_cluster.url(TEMPLATE_DATABASE)))
+    run_sync(migrate_settings(Settings(database_url=postgres_cluster.url(TEMPLATE_DATABASE))))
     return TEMPLATE_DATABASE
 
 
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data_dir = tmp_path_factory.mktemp("sqlite-template")
-    run_sync(migrate(Settings(data_dir=data_dir).sqlalchemy_url))
+    run_sync(migrate_settings(Settings(data_dir=data_dir)))
     return data_dir / "mentora.db"
 
 

@@ -24,6 +24,7 @@ from mentora.platform.db import Database, handle_database_error
 from mentora.platform.db.migrations import check_schema
 from mentora.platform.logging import configure_logging
 from mentora.platform.outbound import handle_outbound_error
+from mentora.platform.ratelimit.middleware import AnonymousRateLimitMiddleware
 from mentora.platform.request_context import RequestContextMiddleware
 from mentora.platform.services import Services
 from mentora.tenants.directory import SqlTenantDirectory
@@ -99,8 +100,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.services = Services.build(
             settings,
             database,
-            directory=SqlTenantDirectory(database.sessionmaker),
-            principal_store=SqlPrincipalStore(database.sessionmaker),
+            directory=SqlTenantDirectory(database),
+            principal_store=SqlPrincipalStore(database),
         )
         try:
             yield
@@ -119,7 +120,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     add_exception_handlers(app)
     app.add_exception_handler(SQLAlchemyError, handle_database_error)
     app.add_exception_handler(httpx.HTTPError, handle_outbound_error)
-    # Added first, so it runs inside the request context (its answers carry X-Request-ID).
+    # Innermost first. Both run inside the request context (their answers carry
+    # X-Request-ID), and CORS wraps the limiter so a browser can read a 429.
+    app.add_middleware(AnonymousRateLimitMiddleware)
     app.add_middleware(TenantCorsMiddleware)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes, access_log=settings.access_log)
     mount_routers(app)

@@ -39,11 +39,13 @@ class DemoAccounts:
 async def _add_user(
     session: AsyncSession, settings: Settings, tenant_id: str, email: str, name: str, password: str, role: str
 ) -> User:
+    passwords = PasswordService(settings)
+    password_hash = await passwords.hash(password)
     role_row = await RoleService(session, tenant_id).find(role)
     if role_row is None:
         raise ValidationFailedError.for_field("role", "unknown role")
-    return await UserService(session, tenant_id, PasswordService(settings)).create(
-        email=email, name=name, password=password, role=role_row
+    return await UserService(session, tenant_id, passwords).create(
+        email=email, name=name, password_hash=password_hash, role=role_row
     )
 
 

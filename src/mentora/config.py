@@ -58,6 +58,24 @@ class Settings(BaseSettings):
     password_memory_kib: int = Field(65536, ge=8)
     password_parallelism: int = Field(4, ge=1)
 
+    # Rate limits ("N/second|minute|hour|day"); tenants may override each in settings.rate_limits
+    redis_url: str | None = Field(None, description="redis://host:port/db: limits shared by every process")
+    rate_limits_enabled: bool = True
+    rate_limit_anonymous: str = Field("300/minute", description="Unauthenticated requests per IP")
+    rate_limit_login: str = Field("10/minute", description="Login and register attempts per IP and email")
+    rate_limit_login_ip: str = Field("60/minute", description="Login and register attempts per IP")
+    rate_limit_user: str = Field("1200/minute", description="Authenticated requests per user")
+    rate_limit_tenant: str = Field("20000/minute", description="Authenticated requests per tenant")
+    rate_limit_ai_turns: str = Field("20/minute", description="AI tutoring turns per user")
+    rate_limit_fallback: Literal["memory", "open", "closed"] = Field(
+        "memory", description="Without Redis: per-process limits (memory), no limits (open), or refuse (closed)"
+    )
+    rate_limit_login_fallback: Literal["memory", "open", "closed"] = Field(
+        "closed", description="The same, for login and register (closed: refuse rather than allow guessing)"
+    )
+    redis_timeout_seconds: float = Field(0.25, gt=0, description="Connect and read timeout of each Redis call")
+    redis_retry_seconds: float = Field(5.0, gt=0, description="After a Redis failure, how long before trying again")
+
     secrets_key: str | None = Field(
         None, description="Fernet key that encrypts tenant secrets at rest; unset: generated into data_dir"
     )

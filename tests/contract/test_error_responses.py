@@ -8,6 +8,8 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from fastapi import FastAPI
+from sqlalchemy.exc import OperationalError
 
 from mentora.contract import ErrorCode
 from tests.support import probe
@@ -198,3 +200,24 @@ async def test_request_id_echoed_only_when_sane(client: httpx.AsyncClient, sent:
 async def test_generated_request_ids_are_unique(client: httpx.AsyncClient) -> None:
     ids = {(await client.get("/healthz")).headers["x-request-id"] for _ in range(20)}
     assert len(ids) == 20
+
+
+async def test_allow_lists_every_method_of_the_path(client: httpx.AsyncClient) -> None:
+    response = await client.put("/v1/users/me")
+    assert response.status_code == 404
+    assert set(response.headers["allow"].split(", ")) >= {"GET", "PATCH"}
+    item = await client.put("/v1/console/users/some-id")
+    assert set(item.headers["allow"].split(", ")) >= {"GET", "PATCH", "DELETE"}
+
+
+async def test_database_failure_inside_middleware_is_database_error(
+    app: FastAPI, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken_origins() -> dict[str, frozenset[str]]:
+        raise OperationalError("SELECT slug FROM tenants", {}, Exception("server closed the connection"))
+
+    directory = app.state.services.tenants._directory
+    monkeypatch.setattr(directory, "origins", broken_origins)
+    response = await client.get("/v1/meta/error-codes", headers={"Origin": "https://any.example.com"})
+    assert response.status_code == 500
+    assert response.json()["code"] == "DATABASE_ERROR"

@@ -9,7 +9,7 @@ from typing import Annotated
 import httpx
 import pytest
 from fastapi import APIRouter, FastAPI, Query
-from sqlalchemy import Column, Index, Integer, String, Table, UniqueConstraint, func, insert, select
+from sqlalchemy import Column, Index, Integer, String, Table, UniqueConstraint, func, insert, select, text
 
 from mentora.app import create_app
 from mentora.config import Settings
@@ -143,3 +143,42 @@ async def test_pool_exhausted_is_database_error(
         assert response.json()["code"] == "DATABASE_ERROR"
         assert response.json()["error"] == "A database error occurred. Please try again."
         assert (await client.get("/readyz")).status_code == 200  # released: served again
+
+
+async def test_statement_timeout_is_database_error(
+    tmp_path: Path, postgres_cluster: PostgresCluster, postgres_template: str
+) -> None:
+    settings = make_settings(
+        tmp_path, database_url=fresh_postgres_database(postgres_cluster, postgres_template), db_command_timeout=0.3
+    )
+    app = create_app(settings)
+    slow = APIRouter()
+
+    @slow.get("/slow")
+    async def slow_query(session: SessionDep) -> SuccessEnvelope[None]:
+        await session.execute(text("SELECT pg_sleep(2)"))
+        return SuccessEnvelope[None](data=None)
+
+    app.include_router(slow)
+    async with app.router.lifespan_context(app), contract_client(app) as client:
+        response = await client.get("/slow")
+    assert response.status_code == 500
+    assert response.json()["code"] == "DATABASE_ERROR"
+
+
+async def test_reads_do_not_wait_for_the_embedded_write_lock(settings: Settings) -> None:
+    """A writer holds SQLite's lock (as a slow request would); read sessions still answer at once."""
+    import sqlite3
+
+    from mentora.platform.db import Database, read_session
+
+    database = Database.from_settings(settings.model_copy(update={"db_pool_timeout": 0.5}))
+    writer = sqlite3.connect(settings.data_dir / "mentora.db", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        async with read_session(database) as session:
+            assert (await session.execute(text("SELECT count(*) FROM roles"))).scalar_one() == 4
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+        await database.dispose()

@@ -7,7 +7,10 @@ from mentora.auth.service import AuthService
 from mentora.contract import EmptyEnvelope, ErrorCode, error_responses
 from mentora.platform.db import SessionDep
 from mentora.platform.db.session import after_commit
+from mentora.platform.ratelimit import PolicyName
+from mentora.platform.ratelimit.middleware import client_ip
 from mentora.platform.services import Services, ServicesDep
+from mentora.platform.tenancy import TenantRef
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
@@ -16,19 +19,35 @@ def auth_service(session: SessionDep, services: Services) -> AuthService:
     return AuthService(session, tokens=services.tokens, passwords=services.passwords, settings=services.settings)
 
 
-@router.post("/register", status_code=201, responses=error_responses(ErrorCode.CONFLICT, ErrorCode.TENANT_ERROR))
+async def limit_sign_in(request: Request, services: Services, tenant: TenantRef, email: str) -> None:
+    """Against guessing: attempts per IP, and per IP and email (checked before any password)."""
+    ip = client_ip(request.scope)
+    limiter, settings = services.limiter, tenant.settings
+    await limiter.enforce(request.scope, PolicyName.LOGIN_IP, tenant.id, ip, tenant_settings=settings, report=False)
+    await limiter.enforce(
+        request.scope, PolicyName.LOGIN, tenant.id, ip, email.strip().lower(), tenant_settings=settings
+    )
+
+
+SIGN_IN_ERRORS = (ErrorCode.TENANT_ERROR, ErrorCode.RATE_LIMIT_EXCEEDED)
+
+
+@router.post("/register", status_code=201, responses=error_responses(ErrorCode.CONFLICT, *SIGN_IN_ERRORS))
 async def register(data: RegisterIn, request: Request, session: SessionDep, services: ServicesDep) -> TokenEnvelope:
     """Create a student account in the tenant the request names, and sign it in."""
     tenant = await services.tenants.resolve_unauthenticated(request, data.tenant_slug)
+    await limit_sign_in(request, services, tenant, data.email)
     pair = await auth_service(session, services).register(tenant, data)
     return TokenEnvelope(data=pair, message="Account created")
 
 
-@router.post("/login", responses=error_responses(ErrorCode.AUTHENTICATION_ERROR, ErrorCode.TENANT_ERROR))
+@router.post("/login", responses=error_responses(ErrorCode.AUTHENTICATION_ERROR, *SIGN_IN_ERRORS))
 async def login(data: LoginIn, request: Request, session: SessionDep, services: ServicesDep) -> TokenEnvelope:
     """Exchange email and password for an access token and a refresh token."""
     tenant = await services.tenants.resolve_unauthenticated(request, data.tenant_slug)
-    return TokenEnvelope(data=await auth_service(session, services).login(tenant, data.email, data.password))
+    await limit_sign_in(request, services, tenant, data.email)
+    pair = await auth_service(session, services).login(tenant, data.email, data.password, reader=services.database)
+    return TokenEnvelope(data=pair)
 
 
 @router.post("/refresh", responses=error_responses(ErrorCode.AUTHENTICATION_ERROR))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mentora.auth.models import RefreshFamily
 from mentora.platform.auth.principal import PrincipalState
+from mentora.platform.db import Database, read_session
 from mentora.roles.models import Role
 from mentora.roles.service import permissions_of
 from mentora.tenants.models import Tenant
@@ -14,8 +14,8 @@ from mentora.users.models import User
 
 
 class SqlPrincipalStore:
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
-        self._sessionmaker = sessionmaker
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     async def load(self, user_id: str, tenant_id: str, session_id: str) -> PrincipalState | None:
         statement = (
@@ -32,7 +32,7 @@ class SqlPrincipalStore:
                 RefreshFamily.revoked_at.is_(None),
             )
         )
-        async with self._sessionmaker() as session:
+        async with read_session(self._database) as session:
             role = (await session.execute(statement)).scalar_one_or_none()
         if role is None:
             return None

@@ -10,10 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentora.auth.models import RefreshFamily, RefreshToken
 from mentora.auth.schemas import RegisterIn, TokenPair
 from mentora.config import Settings
-from mentora.contract import AuthenticationError
+from mentora.contract import AuthenticationError, TenantError
 from mentora.platform.auth.passwords import PasswordService
 from mentora.platform.auth.permissions import SystemRole
 from mentora.platform.auth.tokens import TokenService, hash_refresh_token, new_refresh_token
+from mentora.platform.db import Database, read_session
 from mentora.platform.db.session import keep_changes_on_error
 from mentora.platform.db.types import utcnow
 from mentora.platform.tenancy import TenantRef
@@ -21,6 +22,7 @@ from mentora.roles.service import RoleService
 from mentora.tenants.models import Tenant
 from mentora.users.models import User
 from mentora.users.service import UserService
+from mentora.users.sign_ins import revoke_sign_ins
 
 BAD_CREDENTIALS = "Invalid email or password"
 BAD_REFRESH = "Invalid refresh token"
@@ -42,20 +44,29 @@ class AuthService:
         self.reuse_grace = timedelta(seconds=settings.refresh_reuse_grace_seconds)
 
     async def register(self, tenant: TenantRef, data: RegisterIn) -> TokenPair:
+        if tenant.is_platform:  # operators are created by an operator, never by sign-up
+            raise TenantError("unknown", "Unknown tenant")
+        password_hash = await self.passwords.hash(data.password)  # before the transaction starts
         users = UserService(self.session, tenant.id, self.passwords)
         student = await RoleService(self.session, tenant.id).find(SystemRole.STUDENT)
         assert student is not None, "system roles are created by migration 0002"
-        user = await users.create(email=data.email, name=data.name, password=data.password, role=student)
+        user = await users.create(email=data.email, name=data.name, password_hash=password_hash, role=student)
         return await self.start_session(user)
 
-    async def login(self, tenant: TenantRef, email: str, password: str) -> TokenPair:
-        user = await UserService(self.session, tenant.id, self.passwords).find_by_email(email)
+    async def login(self, tenant: TenantRef, email: str, password: str, *, reader: Database) -> TokenPair:
+        # Read in a short session of its own, then verify with no transaction open: the
+        # slow hash never holds the embedded database's write lock.
+        async with read_session(reader) as session:
+            found = await UserService(session, tenant.id, self.passwords).find_by_email(email)
+            user_id, stored_hash = (found.id, found.password_hash) if found and found.is_active else (None, None)
         # Verified even for an unknown email, against a dummy hash: same answer, same time.
-        valid = await self.passwords.verify(user.password_hash if user else None, password)
-        if user is None or not valid or not user.is_active:
+        valid = await self.passwords.verify(stored_hash, password)
+        if user_id is None or stored_hash is None or not valid:
             raise AuthenticationError(BAD_CREDENTIALS)
-        if self.passwords.needs_rehash(user.password_hash):
-            user.password_hash = await self.passwords.hash(password)
+        new_hash = await self.passwords.hash(password) if self.passwords.needs_rehash(stored_hash) else None
+        user = await UserService(self.session, tenant.id, self.passwords).get(user_id)
+        if new_hash is not None:
+            user.password_hash = new_hash
         user.last_login_at = utcnow()
         return await self.start_session(user)
 
@@ -108,24 +119,19 @@ class AuthService:
         if claimed.rowcount != 1:  # type: ignore[attr-defined]
             assert token.rotated_at is not None
             if now - token.rotated_at > self.reuse_grace:
-                await self._revoke_family(family.id, reason="reuse")
+                await revoke_sign_ins(self.session, reason="reuse", tenant_id=family.tenant_id, family_id=family.id)
                 keep_changes_on_error(self.session)
                 raise AuthenticationError(BAD_REFRESH)
         return await self._issue(user, family)
 
     async def logout(self, refresh_token: str) -> None:
         """Revoke the sign-in the token belongs to; an unknown token changes nothing."""
-        family_id = (
+        family = (
             await self.session.execute(
-                select(RefreshToken.family_id).where(RefreshToken.token_hash == hash_refresh_token(refresh_token))
+                select(RefreshFamily)
+                .join(RefreshToken, RefreshToken.family_id == RefreshFamily.id)
+                .where(RefreshToken.token_hash == hash_refresh_token(refresh_token))
             )
         ).scalar_one_or_none()
-        if family_id is not None:
-            await self._revoke_family(family_id, reason="logout")
-
-    async def _revoke_family(self, family_id: str, *, reason: str) -> None:
-        await self.session.execute(
-            update(RefreshFamily)
-            .where(RefreshFamily.id == family_id, RefreshFamily.revoked_at.is_(None))
-            .values(revoked_at=utcnow(), revoked_reason=reason)
-        )
+        if family is not None:
+            await revoke_sign_ins(self.session, reason="logout", tenant_id=family.tenant_id, family_id=family.id)

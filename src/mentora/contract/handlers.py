@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from mentora.contract.catalog import ErrorCode
 from mentora.contract.envelope import error_response, response_for
@@ -76,11 +77,21 @@ async def handle_http_exception(request: Request, exc: Exception) -> Response:
     if code is ErrorCode.VALIDATION_ERROR:
         details = {BODY_KEY: _BODY_DETAIL_BY_STATUS.get(status, BODY_UNREADABLE)}
     headers = {}
-    if exc.headers and "Allow" in exc.headers:
-        headers["Allow"] = exc.headers["Allow"]
+    if status == 405:
+        headers["Allow"] = _allowed_methods(request) or (exc.headers or {}).get("Allow", "")
     if code is ErrorCode.AUTHENTICATION_ERROR:
         headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
     return error_response(code, _MESSAGES.get(code, VALIDATION_MESSAGE), details, headers)
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route offers at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        route_methods = getattr(route, "methods", None)
+        if route_methods and route.matches(request.scope)[0] is Match.PARTIAL:
+            methods |= route_methods
+    return ", ".join(sorted(methods))
 
 
 def add_exception_handlers(app: FastAPI) -> None:

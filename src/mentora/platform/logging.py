@@ -49,6 +49,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
             "request_id": getattr(record, "request_id", None),
+            "pid": record.process,  # which worker, when several serve one port
         }
         # Anything passed with ``extra=`` becomes a field of its own.
         entry.update({key: value for key, value in record.__dict__.items() if key not in _STANDARD_ATTRS})
@@ -62,13 +63,24 @@ class TextFormatter(logging.Formatter):
         super().__init__("%(asctime)s %(levelname)-7s %(name)s [%(request_id)s] %(message)s")
 
 
+_HANDLER_NAME = "mentora"
+
+
+def _is_default(handler: logging.Handler) -> bool:
+    """logging.basicConfig's plain stderr handler, which would print every line twice."""
+    return type(handler) is logging.StreamHandler and handler.get_name() is None
+
+
 def configure_logging(settings: Settings) -> None:
     use_json = settings.log_format == "json" or (settings.log_format == "auto" and not sys.stderr.isatty())
     _install_request_id_factory()
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if use_json else TextFormatter())
+    handler.set_name(_HANDLER_NAME)
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    # Replace our own handler (create_app may run more than once), keep anyone else's.
+    root.handlers[:] = [h for h in root.handlers if h.get_name() != _HANDLER_NAME and not _is_default(h)]
+    root.addHandler(handler)
     root.setLevel(settings.log_level)
     for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []

@@ -13,12 +13,25 @@ import os
 import re
 import time
 
+import httpx
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mentora.contract import ErrorCode, ValidationFailedError, error_response, response_for
+from mentora.contract import (
+    DatabaseError,
+    ErrorCode,
+    MentoraError,
+    ValidationFailedError,
+    error_response,
+    response_for,
+)
 from mentora.contract.handlers import BODY_TOO_LARGE
 from mentora.contract.validation import BODY_KEY
+from mentora.platform.db.errors import translate_database_error
 from mentora.platform.logging import request_id_var
+from mentora.platform.outbound.errors import external_error_for
+from mentora.platform.ratelimit import STATE_KEY as RATE_LIMIT_STATE_KEY
 
 logger = logging.getLogger("mentora.request")
 
@@ -48,6 +61,22 @@ def _read_headers(scope: Scope) -> tuple[str, int | None]:
     return request_id or os.urandom(16).hex(), content_length
 
 
+def last_resort_response(exc: Exception, scope: Scope) -> Response:
+    """The contract answer for an error no exception handler saw (raised in middleware,
+    or by a handler itself): known families keep their code, anything else is INTERNAL_ERROR."""
+    if isinstance(exc, MentoraError):
+        return response_for(exc)
+    if isinstance(exc, SQLAlchemyError):
+        error = translate_database_error(exc)
+        if isinstance(error, DatabaseError):
+            logger.error("database error", exc_info=exc)
+        return response_for(error)
+    if isinstance(exc, httpx.HTTPError):
+        return response_for(external_error_for(exc))
+    logger.exception("unhandled error", extra={"method": scope["method"], "path": scope["path"]})
+    return error_response(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred")
+
+
 class RequestContextMiddleware:
     def __init__(self, app: ASGIApp, *, max_body_bytes: int, access_log: bool) -> None:
         self.app = app
@@ -68,7 +97,11 @@ class RequestContextMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", ()), request_id_header]
+                headers = [*message.get("headers", ()), request_id_header]
+                limit_state = scope.get("state", {}).get(RATE_LIMIT_STATE_KEY)
+                if limit_state is not None and status < 400:
+                    headers += limit_state.headers()
+                message["headers"] = headers
             await send(message)
 
         try:
@@ -81,12 +114,11 @@ class RequestContextMiddleware:
             else:
                 # The server delivers no more than the declared length.
                 await self.app(scope, receive, send_with_request_id)
-        except Exception:
-            logger.exception("unhandled error", extra={"method": scope["method"], "path": scope["path"]})
+        except Exception as exc:
             if status:  # the response already started: all we can do is drop the connection
+                logger.exception("error after the response started", extra={"path": scope["path"]})
                 raise
-            response = error_response(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred")
-            await response(scope, receive, send_with_request_id)
+            await last_resort_response(exc, scope)(scope, receive, send_with_request_id)
         finally:
             if self.access_log:
                 logger.info(

@@ -12,6 +12,7 @@ from mentora.platform.auth.passwords import PasswordService
 from mentora.platform.auth.principal import PrincipalResolver, PrincipalStore
 from mentora.platform.auth.tokens import TokenService
 from mentora.platform.db import Database
+from mentora.platform.ratelimit import RateLimiter
 from mentora.platform.secrets import SecretBox
 from mentora.platform.tenancy import TenantDirectory, TenantResolver
 
@@ -25,6 +26,7 @@ class Services:
     secrets: SecretBox
     tenants: TenantResolver
     principals: PrincipalResolver
+    limiter: RateLimiter
 
     @classmethod
     def build(
@@ -38,6 +40,7 @@ class Services:
             secrets=SecretBox(settings),
             tenants=TenantResolver(directory, settings, ttl_seconds=settings.principal_cache_seconds),
             principals=PrincipalResolver(principal_store, ttl_seconds=settings.principal_cache_seconds),
+            limiter=RateLimiter(settings),
         )
 
     def forget_identity_state(self) -> None:

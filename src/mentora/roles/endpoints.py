@@ -32,7 +32,7 @@ async def list_roles(caller: RoleViewer, session: SessionDep, page: Page) -> Rol
 @router.post("", status_code=201, responses=error_responses(ErrorCode.CONFLICT))
 async def create_role(data: RoleCreate, caller: RoleCreator, session: SessionDep) -> RoleEnvelope:
     """Add a custom role to the tenant."""
-    role = await RoleService(session, caller.tenant_id).create(data)
+    role = await RoleService(session, caller.tenant_id).create(data, caller.permissions)
     return RoleEnvelope(data=role_out(role), message="Role created")
 
 
@@ -47,7 +47,7 @@ async def update_role(
     role_id: str, data: RoleUpdate, caller: RoleEditor, session: SessionDep, services: ServicesDep
 ) -> RoleEnvelope:
     """Change a custom role; its users' permissions follow on their next request."""
-    role = await RoleService(session, caller.tenant_id).update(role_id, data)
+    role = await RoleService(session, caller.tenant_id).update(role_id, data, caller)
     after_commit(session, services.forget_identity_state)
     return RoleEnvelope(data=role_out(role), message="Role updated")
 
@@ -55,5 +55,5 @@ async def update_role(
 @router.delete("/{role_id}", responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
 async def delete_role(role_id: str, caller: RoleDeleter, session: SessionDep) -> EmptyEnvelope:
     """Delete a custom role that no user holds."""
-    await RoleService(session, caller.tenant_id).delete(role_id)
+    await RoleService(session, caller.tenant_id).delete(role_id, caller)
     return EmptyEnvelope(data=None, message="Role deleted")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from sqlalchemy import column, func, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentora.contract import ConflictError, NotFoundError
+from mentora.contract import AuthorizationError, ConflictError, NotFoundError
 from mentora.platform.auth.permissions import SYSTEM_ROLE_PERMISSIONS, SystemRole
 from mentora.roles.models import Role
 from mentora.roles.repository import RoleRepository
@@ -23,6 +24,21 @@ SYSTEM_ROLE_IDS: dict[SystemRole, str] = {
 _SYSTEM_NAMES = {role.value for role in SystemRole}
 # Only the column this module reads: users depend on roles, not the other way round.
 _USERS = table("users", column("role_id"))
+
+
+class RoleHolder(Protocol):
+    @property
+    def role(self) -> str: ...
+
+    @property
+    def permissions(self) -> frozenset[str]: ...
+
+
+def _check_grantable(permissions: Iterable[str], caller_permissions: frozenset[str]) -> None:
+    """Nobody hands out, or takes away, a permission they do not hold themselves."""
+    missing = sorted(set(permissions) - caller_permissions)
+    if missing:
+        raise AuthorizationError.missing_permission(missing[0])
 
 
 def permissions_of(role: Role) -> frozenset[str]:
@@ -62,15 +78,21 @@ class RoleService:
     async def find(self, name_or_id: str) -> Role | None:
         return await self.roles.find_by_name(name_or_id) or await self.roles.get(name_or_id)
 
-    async def create(self, data: RoleCreate) -> Role:
+    async def create(self, data: RoleCreate, caller_permissions: frozenset[str]) -> Role:
         self._check_name(data.name)
+        _check_grantable(data.permissions, caller_permissions)
         role = Role(
             tenant_id=self.tenant_id, name=data.name, description=data.description, permissions=data.permissions
         )
         return await self.roles.add(role)
 
-    async def update(self, role_id: str, data: RoleUpdate) -> Role:
+    async def update(self, role_id: str, data: RoleUpdate, caller: RoleHolder) -> Role:
         role = await self._custom(role_id)
+        if role.name == caller.role:
+            raise ConflictError(details={"role_id": "you cannot change the role you hold"})
+        # Changing a role changes what its holders may do: only someone who holds all of
+        # its permissions, before and after, may do that.
+        _check_grantable([*permissions_of(role), *(data.permissions or [])], caller.permissions)
         changes = data.model_dump(exclude_unset=True)
         if changes.get("name") is not None:
             self._check_name(changes["name"])
@@ -80,8 +102,9 @@ class RoleService:
         await self.session.flush()
         return role
 
-    async def delete(self, role_id: str) -> None:
+    async def delete(self, role_id: str, caller: RoleHolder) -> None:
         role = await self._custom(role_id)
+        _check_grantable(permissions_of(role), caller.permissions)
         in_use = (await self.session.execute(select(func.count()).where(_USERS.c.role_id == role.id))).scalar_one()
         if in_use:
             raise ConflictError(

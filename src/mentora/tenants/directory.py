@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from mentora.platform.db import Database, read_session
 from mentora.platform.tenancy import TenantRef
 from mentora.tenants.models import Tenant
 
@@ -15,6 +15,7 @@ def tenant_ref(tenant: Tenant) -> TenantRef:
         slug=tenant.slug,
         name=tenant.name,
         is_active=tenant.is_active,
+        is_platform=tenant.is_platform,
         domain=tenant.domain,
         settings=dict(tenant.settings),
         allowed_origins=tuple(tenant.allowed_origins),
@@ -22,11 +23,11 @@ def tenant_ref(tenant: Tenant) -> TenantRef:
 
 
 class SqlTenantDirectory:
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
-        self._sessionmaker = sessionmaker
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     async def _one(self, condition: object) -> TenantRef | None:
-        async with self._sessionmaker() as session:
+        async with read_session(self._database) as session:
             tenant = (await session.execute(select(Tenant).where(condition))).scalar_one_or_none()  # type: ignore[arg-type]
             return tenant_ref(tenant) if tenant is not None else None
 
@@ -42,7 +43,7 @@ class SqlTenantDirectory:
     async def origins(self) -> dict[str, frozenset[str]]:
         statement = select(Tenant.slug, Tenant.allowed_origins).where(Tenant.is_active.is_(True))
         allowing: dict[str, set[str]] = {}
-        async with self._sessionmaker() as session:
+        async with read_session(self._database) as session:
             for slug, origins in await session.execute(statement):
                 for origin in origins:
                     allowing.setdefault(origin.lower(), set()).add(slug)

@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, EmailStr, Field, SecretStr, field_validator
+from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, EmailStr, Field, SecretStr, field_validator
 
 from mentora.contract import ListEnvelope, SuccessEnvelope
+from mentora.platform.ratelimit import policy_from_string
 
 Slug = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9-]+$")]
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -24,10 +25,35 @@ class Branding(Strict):
     widget_position: Literal["bottom-right", "bottom-left", "top-right", "top-left"] = "bottom-right"
 
 
+def _valid_limit(value: str | None) -> str | None:
+    if value is not None:
+        policy_from_string("override", value)  # raises ValueError with a readable message
+    return value
+
+
+LimitString = Annotated[
+    str | None,
+    Field(max_length=50, description="e.g. 10/minute; unset: the deployment's"),
+    AfterValidator(_valid_limit),
+]
+
+
+class RateLimitOverrides(Strict):
+    """Per-tenant overrides of the deployment's rate limits (MENTORA_RATE_LIMIT_*)."""
+
+    anonymous: LimitString = None
+    login: LimitString = None
+    login_ip: LimitString = None
+    user: LimitString = None
+    tenant: LimitString = None
+    ai_turns: LimitString = None
+
+
 class TenantSettings(Strict):
     max_sessions: int = Field(5, ge=1, le=1000, description="Sessions per student per case study")
     session_minutes: int = Field(60, ge=1, le=1440, description="Default time limit of a tutoring session")
     daily_message_quota: int = Field(200, ge=0, le=100_000, description="AI turns per student per day")
+    rate_limits: RateLimitOverrides = Field(default_factory=RateLimitOverrides)
 
 
 class AIConfigIn(Strict):

@@ -23,6 +23,7 @@ from mentora.tenants.schemas import (
     TenantSettings,
     TenantUpdate,
 )
+from mentora.users.sign_ins import revoke_sign_ins
 
 PLATFORM_SLUG = "platform"
 
@@ -127,6 +128,8 @@ class TenantService:
         changes = data.model_dump(exclude_unset=True)
         if changes.get("slug") == PLATFORM_SLUG:
             raise ConflictError(details={"slug": "already exists"})
+        if changes.get("is_active") is False and tenant.is_active:
+            await revoke_sign_ins(self.session, reason="tenant deactivated", tenant_id=tenant.id)
         for field in ("name", "slug", "lms_type", "is_active"):
             if changes.get(field) is not None:
                 setattr(tenant, field, changes[field])
@@ -147,6 +150,7 @@ class TenantService:
 
     async def deactivate(self, tenant_id: str) -> Tenant:
         tenant = await self.get(tenant_id)
+        await revoke_sign_ins(self.session, reason="tenant deactivated", tenant_id=tenant.id)
         tenant.is_active = False
         await self.session.flush()
         return tenant

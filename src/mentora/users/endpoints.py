@@ -58,8 +58,13 @@ async def change_password(
 ) -> EmptyEnvelope:
     """Change your password; your current one must be given."""
     await user_service(session, services, caller).change_password(
-        caller.user_id, data.current_password, data.new_password
+        caller.user_id,
+        data.current_password,
+        data.new_password,
+        reader=services.database,
+        current_sign_in=caller.session_id,
     )
+    after_commit(session, services.forget_identity_state)
     return EmptyEnvelope(data=None, message="Password changed")
 
 

@@ -6,17 +6,23 @@ import secrets
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import Boolean, String, column, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.contract import AuthorizationError, ConflictError, NotFoundError, ValidationFailedError
 from mentora.platform.auth.passwords import PasswordService
 from mentora.platform.auth.permissions import SystemRole
 from mentora.platform.auth.principal import Principal
+from mentora.platform.db import Database, read_session
 from mentora.roles.models import Role
 from mentora.roles.service import RoleService, permissions_of
 from mentora.users.models import User
 from mentora.users.repository import UserRepository, normalize_email
 from mentora.users.schemas import MeUpdate, UserInvite, UserOut, UserSettings, UserUpdate
+from mentora.users.sign_ins import revoke_sign_ins
+
+# Tenants sit above users; this is the one column users read of them.
+_TENANTS = table("tenants", column("id", String), column("is_platform", Boolean))
 
 
 def user_out(user: User) -> UserOut:
@@ -66,16 +72,22 @@ class UserService:
         return await self.users.page(statement, skip=skip, limit=limit)
 
     async def create(
-        self, *, email: str, name: str, password: str, role: Role, settings: dict[str, Any] | None = None
+        self, *, email: str, name: str, password_hash: str, role: Role, settings: dict[str, Any] | None = None
     ) -> User:
-        """Create a user; a taken email is CONFLICT (checked here, and by the database under a race)."""
+        """Create a user; a taken email is CONFLICT (checked here, and by the database under a race).
+
+        The password is hashed by the caller before its transaction's first statement, so
+        the slow hash never runs while the embedded database's write lock is held.
+        """
+        if role.name == SystemRole.SUPER_ADMIN and not await self._in_platform_tenant():
+            raise ValidationFailedError.for_field("role", "SUPER_ADMIN belongs to the platform tenant only")
         email = normalize_email(email)
         if await self.users.find_by_email(email) is not None:
             raise ConflictError("Email already registered", details={"email": "already registered"})
         user = User(
             email=email,
             name=name,
-            password_hash=await self.passwords.hash(password),
+            password_hash=password_hash,
             role_id=role.id,
             settings=settings or {},
         )
@@ -83,19 +95,20 @@ class UserService:
         return await self.users.add(user)
 
     async def invite(self, data: UserInvite, caller: Principal) -> tuple[User, str | None]:
-        role = await self._assignable_role(data.role, caller)
         temporary = None if data.password else secrets.token_urlsafe(12)
+        password_hash = await self.passwords.hash(data.password or temporary or "")
+        role = await self._assignable_role(data.role, caller)
         user = await self.create(
             email=data.email,
             name=data.name,
-            password=data.password or temporary or "",
+            password_hash=password_hash,
             role=role,
             settings=data.settings.model_dump(exclude_none=True),
         )
         return user, temporary
 
     async def update(self, user_id: str, data: UserUpdate, caller: Principal) -> User:
-        user = await self.get(user_id)
+        user = await self._manageable(user_id, caller)
         if data.role is not None:
             if user.id == caller.user_id:
                 raise ConflictError(details={"role": "you cannot change your own role"})
@@ -104,6 +117,8 @@ class UserService:
         if data.is_active is not None:
             if user.id == caller.user_id and not data.is_active:
                 raise ConflictError(details={"is_active": "you cannot deactivate yourself"})
+            if user.is_active and not data.is_active:
+                await revoke_sign_ins(self.session, reason="deactivated", tenant_id=self.tenant_id, user_id=user.id)
             user.is_active = data.is_active
         if data.name is not None:
             user.name = data.name
@@ -123,17 +138,40 @@ class UserService:
         return await self.update(user_id, UserUpdate(is_active=False), caller)
 
     async def delete(self, user_id: str, caller: Principal) -> None:
-        user = await self.get(user_id)
+        user = await self._manageable(user_id, caller)
         if user.id == caller.user_id:
             raise ConflictError(details={"user_id": "you cannot delete yourself"})
         await self.users.delete(user)
 
-    async def change_password(self, user_id: str, current: str, new: str) -> None:
-        user = await self.get(user_id)
-        if not await self.passwords.verify(user.password_hash, current):
+    async def change_password(
+        self, user_id: str, current: str, new: str, *, reader: Database, current_sign_in: str
+    ) -> None:
+        """Verify and hash outside the request's transaction (see ``create``); every other
+        sign-in of the user ends, since whoever knew the old password may hold one."""
+        async with read_session(reader) as session:
+            stored = await UserRepository(session, self.tenant_id).get(user_id)
+            stored_hash = stored.password_hash if stored else None
+        if not await self.passwords.verify(stored_hash, current):
             raise ValidationFailedError.for_field("current_password", "password is incorrect")
-        user.password_hash = await self.passwords.hash(new)
+        new_hash = await self.passwords.hash(new)
+        user = await self.get(user_id)
+        user.password_hash = new_hash
+        await revoke_sign_ins(
+            self.session, reason="password changed", tenant_id=self.tenant_id, user_id=user_id, keep=current_sign_in
+        )
         await self.session.flush()
+
+    async def _in_platform_tenant(self) -> bool:
+        statement = select(_TENANTS.c.is_platform).where(_TENANTS.c.id == self.tenant_id)
+        return bool((await self.session.execute(statement)).scalar_one_or_none())
+
+    async def _manageable(self, user_id: str, caller: Principal) -> User:
+        """A user the caller may change: one holding no permission the caller lacks."""
+        user = await self.get(user_id)
+        missing = permissions_of(user.role) - caller.permissions
+        if missing:
+            raise AuthorizationError.missing_permission(sorted(missing)[0])
+        return user
 
     async def _assignable_role(self, name_or_id: str, caller: Principal) -> Role:
         """A role the caller may hand out: one of the tenant's, granting nothing the caller lacks."""

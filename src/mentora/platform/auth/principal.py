@@ -13,8 +13,10 @@ from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 
-from mentora.contract import AuthenticationError, AuthorizationError, ErrorCode
+from mentora.contract import AuthenticationError, AuthorizationError, ErrorCode, TokenExpiredError
 from mentora.platform.auth.tokens import AccessClaims, TokenService
+from mentora.platform.ratelimit import PolicyName, RateLimiter
+from mentora.platform.ratelimit.middleware import client_ip
 from mentora.platform.tenancy import TenantResolver
 
 AUTHENTICATION_CODES = (ErrorCode.AUTHENTICATION_ERROR, ErrorCode.TOKEN_EXPIRED)
@@ -50,6 +52,8 @@ class PrincipalResolver:
         self._store = store
         self._ttl = ttl_seconds
         self._cache: dict[tuple[str, str, str], tuple[float, PrincipalState | None]] = {}
+        # Bumped by invalidate(): a load that started before a change must not cache its result.
+        self._generation = 0
 
     async def resolve(self, claims: AccessClaims) -> Principal:
         key = (claims.user_id, claims.tenant_id, claims.session_id)
@@ -58,8 +62,9 @@ class PrincipalResolver:
         if cached is not None and cached[0] > now:
             state = cached[1]
         else:
+            generation = self._generation
             state = await self._store.load(*key)
-            if self._ttl > 0:
+            if self._ttl > 0 and generation == self._generation:
                 if len(self._cache) > 100_000:
                     self._cache.clear()  # bounded memory; the cache refills itself
                 self._cache[key] = (now + self._ttl, state)
@@ -74,6 +79,7 @@ class PrincipalResolver:
         )
 
     def invalidate(self) -> None:
+        self._generation += 1
         self._cache.clear()
 
 
@@ -87,16 +93,41 @@ def bearer_token(request: Request) -> str:
 
 
 async def get_principal(request: Request) -> Principal:
-    state = request.app.state
-    tokens: TokenService = state.services.tokens
+    services = request.app.state.services
+    limiter: RateLimiter = services.limiter
+    tenants: TenantResolver = services.tenants
+    try:
+        principal = await _authenticate(request, services.tokens, tenants, services.principals)
+    except TokenExpiredError:
+        raise
+    except AuthenticationError:
+        # A bad token is an anonymous request: it counts against the caller's IP.
+        await limiter.enforce(request.scope, PolicyName.ANONYMOUS, "-", client_ip(request.scope), report=False)
+        raise
+    if limiter.enabled:
+        tenant = await tenants.by_id(principal.tenant_id)
+        tenant_settings = tenant.settings if tenant else None
+        scope, tenant_id = request.scope, principal.tenant_id
+        # Tenant first, user last: the response's RateLimit headers report the user's policy.
+        await limiter.enforce(scope, PolicyName.TENANT, tenant_id, tenant_settings=tenant_settings, report=False)
+        await limiter.enforce(scope, PolicyName.USER, tenant_id, principal.user_id, tenant_settings=tenant_settings)
+    return principal
+
+
+async def _authenticate(
+    request: Request, tokens: TokenService, tenants: TenantResolver, resolver: PrincipalResolver
+) -> Principal:
+    """Every check of the token, its tenant and its user; only then may it be TOKEN_EXPIRED,
+    so a foreign, revoked or deactivated token never sends a client into a refresh loop."""
     claims = tokens.verify_access(bearer_token(request))
-    tenants: TenantResolver = state.services.tenants
     await tenants.confirm(request, claims.tenant_id)
-    resolver: PrincipalResolver = state.services.principals
-    return await resolver.resolve(claims)
+    principal = await resolver.resolve(claims)
+    if claims.expired:
+        raise TokenExpiredError()
+    return principal
 
 
-get_principal.error_codes = AUTHENTICATION_CODES  # type: ignore[attr-defined]
+get_principal.error_codes = (*AUTHENTICATION_CODES, ErrorCode.RATE_LIMIT_EXCEEDED)  # type: ignore[attr-defined]
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
@@ -106,7 +137,7 @@ class RequirePermission:
 
     def __init__(self, permission: str) -> None:
         self.permission = permission
-        self.error_codes = (*AUTHENTICATION_CODES, ErrorCode.AUTHORIZATION_ERROR)
+        self.error_codes = (*AUTHENTICATION_CODES, ErrorCode.AUTHORIZATION_ERROR, ErrorCode.RATE_LIMIT_EXCEEDED)
 
     async def __call__(self, principal: CurrentPrincipal) -> Principal:
         if self.permission not in principal.permissions:

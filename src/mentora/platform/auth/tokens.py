@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 
 from mentora.config import Settings
-from mentora.contract import AuthenticationError, TokenExpiredError
+from mentora.contract import AuthenticationError
 from mentora.platform.keys import load_or_create, random_secret
 
 ACCESS_TYPE = "access"
@@ -43,6 +43,7 @@ class AccessClaims:
     role: str
     session_id: str
     expires_at: int
+    expired: bool = False  # genuine but past ``exp``: TOKEN_EXPIRED once the rest checks out
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,14 +143,13 @@ class TokenService:
         expires_at = claims["exp"]
         if not isinstance(expires_at, int):
             raise AuthenticationError(INVALID_TOKEN)
-        if expires_at + self._leeway < time.time():
-            raise TokenExpiredError()
         return AccessClaims(
             user_id=claims["sub"],
             tenant_id=claims["tenant"],
             role=claims["role"],
             session_id=claims["sid"],
             expires_at=expires_at,
+            expired=expires_at + self._leeway < time.time(),
         )
 
 

@@ -29,7 +29,9 @@ def create_engine(settings: Settings) -> AsyncEngine:
         pool_pre_ping=True,
         connect_args={
             "timeout": settings.db_connect_timeout,
-            "command_timeout": settings.db_command_timeout,
+            # Enforced by the server, which cancels the statement and says so: the error
+            # is a driver error (DATABASE_ERROR), unlike asyncpg's client-side timeout.
+            "server_settings": {"statement_timeout": str(int(settings.db_command_timeout * 1000))},
             "async_creator_fn": _connect_asyncpg,
         },
     )
@@ -53,11 +55,17 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # We issue BEGIN ourselves (below) instead of the driver's implicit deferred BEGIN.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    # WAL lets readers and a writer (several workers on one file) proceed together.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # WAL lets readers and a writer (several workers on one file) proceed together. It is
+    # stored in the file; setting it again would wait for a writer's lock, so only set it once.
+    cursor.execute("PRAGMA journal_mode")
+    if cursor.fetchone()[0].lower() != "wal":
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+READ_ONLY = "mentora_read_only"
 
 
 def _begin_immediate(connection: Any) -> None:
@@ -65,10 +73,11 @@ def _begin_immediate(connection: Any) -> None:
 
     A deferred transaction that reads and then writes fails at once with "database is
     locked" if another connection committed in between (the busy timeout does not apply
-    to that case); an immediate one waits its turn instead. The embedded database trades
-    concurrent transactions for that certainty; PostgreSQL does not need it.
+    to that case); an immediate one waits its turn instead. Read-only sessions
+    (``read_session``) begin deferred and never wait. PostgreSQL needs none of this.
     """
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    read_only = connection.get_execution_options().get(READ_ONLY, False)
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 class Database:

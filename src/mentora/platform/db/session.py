@@ -8,13 +8,14 @@ never a success the database did not keep.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.contract import ErrorCode
-from mentora.platform.db.engine import Database
+from mentora.platform.db.engine import READ_ONLY, Database
 
 _AFTER_COMMIT = "mentora.after_commit"
 _KEEP_ON_ERROR = "mentora.keep_on_error"
@@ -41,6 +42,15 @@ async def get_session(database: DatabaseDep) -> AsyncIterator[AsyncSession]:
         await session.commit()
         for callback in session.info.pop(_AFTER_COMMIT, ()):
             callback()
+
+
+@asynccontextmanager
+async def read_session(database: Database) -> AsyncIterator[AsyncSession]:
+    """A short session of its own for reads: on SQLite it takes no write lock, so slow
+    work after it (password hashing) never holds up other requests."""
+    async with database.sessionmaker() as session:
+        await session.connection(execution_options={READ_ONLY: True})
+        yield session
 
 
 def keep_changes_on_error(session: AsyncSession) -> None:

@@ -28,6 +28,7 @@ class TenantRef:
     slug: str
     name: str
     is_active: bool
+    is_platform: bool = False
     domain: str | None = None
     settings: Mapping[str, Any] = field(default_factory=dict)
     allowed_origins: tuple[str, ...] = ()
@@ -53,8 +54,11 @@ class TenantResolver:
         self._ttl = ttl_seconds
         self._cache: dict[tuple[str, str], tuple[float, TenantRef | None]] = {}
         self._origins: tuple[float, Mapping[str, frozenset[str]]] = (0.0, {})
+        # Bumped by invalidate(): a lookup that started before a change must not cache its result.
+        self._generation = 0
 
     def invalidate(self) -> None:
+        self._generation += 1
         self._cache.clear()
         self._origins = (0.0, {})
 
@@ -63,8 +67,10 @@ class TenantResolver:
         expires, origins = self._origins
         now = time.monotonic()
         if expires <= now:
+            generation = self._generation
             origins = await self._directory.origins()
-            self._origins = (now + max(self._ttl, 0.0), origins)
+            if generation == self._generation:
+                self._origins = (now + max(self._ttl, 0.0), origins)
         return origins.get(origin.lower(), frozenset())
 
     async def _cached(self, kind: str, value: str) -> TenantRef | None:
@@ -73,13 +79,14 @@ class TenantResolver:
         cached = self._cache.get(key)
         if cached is not None and cached[0] > now:
             return cached[1]
+        generation = self._generation
         if kind == "slug":
             tenant = await self._directory.find_by_slug(value)
         elif kind == "domain":
             tenant = await self._directory.find_by_domain(value)
         else:
             tenant = await self._directory.find_by_id(value)
-        if self._ttl > 0:
+        if self._ttl > 0 and generation == self._generation:
             if len(self._cache) > 10_000:
                 self._cache.clear()
             self._cache[key] = (now + self._ttl, tenant)
@@ -87,6 +94,9 @@ class TenantResolver:
 
     async def by_id(self, tenant_id: str) -> TenantRef | None:
         return await self._cached("id", tenant_id)
+
+    async def by_slug(self, slug: str) -> TenantRef | None:
+        return await self._cached("slug", slug)
 
     async def _named_by_request(self, request: Request) -> TenantRef | str | None:
         """The tenant the request's header or host names: a TenantRef, an unknown slug, or None."""
@@ -120,9 +130,13 @@ class TenantResolver:
         return named
 
     async def confirm(self, request: Request, tenant_id: str) -> None:
-        """A tenant named by the request must be the token's own."""
+        """A tenant named by the request must be the token's own.
+
+        An explicit ``X-Tenant`` must match; a host only counts when it is a known
+        tenant's (an API host like ``api.<base domain>`` names nobody).
+        """
         named = await self._named_by_request(request)
-        if named is None:
+        if named is None or (isinstance(named, str) and TENANT_HEADER not in request.headers):
             return
         if isinstance(named, str) or named.id != tenant_id:
             raise AuthenticationError("Access token is not valid for this tenant")

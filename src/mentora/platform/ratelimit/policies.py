@@ -1,0 +1,73 @@
+"""The policies: what is counted, per what, and how many are allowed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
+
+from limits import RateLimitItem, parse
+
+from mentora.config import Settings
+
+
+class PolicyName(StrEnum):
+    ANONYMOUS = "anonymous"  # per IP
+    LOGIN = "login"  # per IP and email
+    LOGIN_IP = "login_ip"  # per IP
+    USER = "user"  # per user
+    TENANT = "tenant"  # per tenant
+    AI_TURNS = "ai_turns"  # per user
+
+
+# The ``scope`` a 429 reports, so a client knows what it ran into.
+SCOPES: dict[PolicyName, str] = {
+    PolicyName.ANONYMOUS: "ip",
+    PolicyName.LOGIN: "login",
+    PolicyName.LOGIN_IP: "ip",
+    PolicyName.USER: "user",
+    PolicyName.TENANT: "tenant",
+    PolicyName.AI_TURNS: "ai",
+}
+LOGIN_POLICIES = frozenset({PolicyName.LOGIN, PolicyName.LOGIN_IP})
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    name: str
+    scope: str
+    item: RateLimitItem
+    guards_login: bool = False
+
+    @property
+    def limit(self) -> int:
+        return int(self.item.amount)
+
+    @property
+    def window(self) -> int:
+        return int(self.item.get_expiry())
+
+
+@lru_cache(maxsize=1024)
+def policy_from_string(name: str, limit: str) -> Policy:
+    """``policy_from_string("login", "10/minute")``; raises ValueError for a malformed limit."""
+    try:
+        item = parse(limit)
+    except ValueError as exc:
+        raise ValueError(f"not a rate limit: {limit!r} (expected e.g. 10/minute)") from exc
+    policy_name = PolicyName(name) if name in PolicyName._value2member_map_ else None
+    scope = SCOPES[policy_name] if policy_name else name
+    return Policy(name=name, scope=scope, item=item, guards_login=policy_name in LOGIN_POLICIES)
+
+
+def configured_policy(settings: Settings, name: PolicyName, tenant_settings: Mapping[str, Any] | None) -> Policy:
+    """The tenant's override of a policy if it has one, else the deployment's."""
+    overrides = (tenant_settings or {}).get("rate_limits") or {}
+    limit = overrides.get(name.value) or getattr(settings, f"rate_limit_{name.value}")
+    return policy_from_string(name.value, str(limit))
+
+
+def daily_quota_policy(quota: int) -> Policy:
+    return policy_from_string("daily_messages", f"{max(quota, 1)}/day")
