@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     jwt_public_key_files: dict[str, Path] = Field(
         default_factory=dict, description='JSON {"kid": "path.pem"}: older public keys still accepted (rotation)'
     )
-    access_token_minutes: int = Field(30, ge=1, le=24 * 60)
+    access_token_minutes: float = Field(30, gt=0, le=24 * 60)
     token_leeway_seconds: int = Field(30, ge=0, le=60)
     refresh_token_days: int = Field(30, ge=1)
     refresh_reuse_grace_seconds: float = Field(

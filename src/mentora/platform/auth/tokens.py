@@ -72,7 +72,7 @@ class TokenService:
     def __init__(self, settings: Settings) -> None:
         self._issuer = settings.jwt_issuer
         self._audience = settings.jwt_audience
-        self._lifetime = settings.access_token_minutes * 60
+        self._lifetime = max(1, round(settings.access_token_minutes * 60))
         self._leeway = settings.token_leeway_seconds
         self._verification_keys: dict[str, VerificationKey] = {}
         if settings.jwt_private_key_file is not None:
