@@ -25,7 +25,7 @@ from mentora.platform.db import create_engine
 from mentora.platform.db.migrations import upgrade_to_head
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.support.redis import RedisServer  # noqa: E402  (the suite's throwaway server)
+from tests.support.redis import RedisServer  # the suite's throwaway server
 
 ROUTE = request("GET", "/v1/meta/error-codes")
 GENEROUS = "1000000/minute"  # never reached: the cost of counting, not of refusing
