@@ -22,6 +22,7 @@ from mentora.contract import ErrorCode, add_exception_handlers, document_errors
 from mentora.platform.cors import TenantCorsMiddleware
 from mentora.platform.db import Database, handle_database_error
 from mentora.platform.db.migrations import check_schema
+from mentora.platform.idempotency import IdempotencyMiddleware
 from mentora.platform.logging import configure_logging
 from mentora.platform.outbound import handle_outbound_error
 from mentora.platform.ratelimit.middleware import AnonymousRateLimitMiddleware
@@ -122,6 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(httpx.HTTPError, handle_outbound_error)
     # Innermost first. Both run inside the request context (their answers carry
     # X-Request-ID), and CORS wraps the limiter so a browser can read a 429.
+    app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(AnonymousRateLimitMiddleware)
     app.add_middleware(TenantCorsMiddleware)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes, access_log=settings.access_log)
