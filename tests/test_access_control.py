@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -83,8 +84,27 @@ async def alpha_role(client: httpx.AsyncClient, admin: dict[str, str], identity:
     return str(response.json()["data"]["id"])
 
 
+async def alpha_case_study(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity) -> str:
+    response = await client.post(
+        "/v1/console/case-studies", headers=admin, json={"title": "Alpha only", "slug": f"alpha-{uuid.uuid4().hex}"}
+    )
+    return str(response.json()["data"]["id"])
+
+
+async def alpha_session(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity) -> str:
+    case_study = await alpha_case_study(client, admin, identity)
+    student = await bearer(client, "student@alpha.example.com", "alpha")
+    started = await client.post("/v1/sessions/initialize", headers=student, json={"content_id": case_study})
+    return str(started.json()["data"]["id"])
+
+
 # One way to make a resource of tenant alpha per kind of id; a new kind fails the test until added.
-RESOURCES: dict[str, ResourceFactory] = {"user_id": alpha_user, "role_id": alpha_role}
+RESOURCES: dict[str, ResourceFactory] = {
+    "user_id": alpha_user,
+    "role_id": alpha_role,
+    "case_study_id": alpha_case_study,
+    "session_id": alpha_session,
+}
 
 
 def platform_scoped(operation: dict[str, Any]) -> bool:
@@ -107,7 +127,8 @@ async def test_tenant_isolation(app: FastAPI, client: httpx.AsyncClient, identit
         if name not in ids:
             ids[name] = await RESOURCES[name](client, alpha_admin, identity)
         url = fill(path, ids[name])
-        response = await client.request(method, url, json={}, headers=beta_admin)
+        body = {"content": "hello"} if path.endswith("/messages") else {}
+        response = await client.request(method, url, json=body, headers=beta_admin)
         assert response.status_code == 404, f"beta {method} {path}: {response.status_code} {response.text}"
         assert response.json()["code"] == "NOT_FOUND"
         assert ids[name] not in response.text

@@ -5,8 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI
 
 from mentora.auth.endpoints import router as auth_router
+from mentora.case_studies.endpoints import console_router as console_case_studies_router
+from mentora.case_studies.endpoints import router as case_studies_router
 from mentora.meta.endpoints import router as meta_router
 from mentora.roles.endpoints import router as roles_router
+from mentora.sessions.endpoints import router as sessions_router
 from mentora.tenants.endpoints import router as tenants_router
 from mentora.users.endpoints import console_router as console_users_router
 from mentora.users.endpoints import me_router
@@ -18,6 +21,9 @@ ROUTERS: tuple[APIRouter, ...] = (
     console_users_router,
     roles_router,
     tenants_router,
+    case_studies_router,
+    console_case_studies_router,
+    sessions_router,
 )
 
 

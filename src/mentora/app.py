@@ -107,6 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            await app.state.services.close()
             await database.dispose()
 
     app = MentoraAPI(

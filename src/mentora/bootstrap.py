@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mentora.case_studies.schemas import CaseStudyCreate
+from mentora.case_studies.service import CaseStudyService
 from mentora.config import Settings
 from mentora.contract import ValidationFailedError
 from mentora.platform.auth.passwords import PasswordService
@@ -22,6 +24,27 @@ from mentora.users.models import User
 from mentora.users.service import UserService
 
 DEMO_SLUG = "demo"
+SAMPLE_CASE_STUDY = CaseStudyCreate(
+    title="The Late Shipment",
+    slug="late-shipment",
+    description=(
+        "A small furniture maker has promised a hotel 40 custom tables by the end of the month. "
+        "Two weeks before the deadline, their wood supplier announces a three-week delay. "
+        "You advise the owner."
+    ),
+    instructions=[
+        "Describe the problem and who is affected by it.",
+        "List the options the owner has, including ones that look unattractive at first.",
+        "Weigh the options against cost, the hotel relationship, and the workshop's reputation.",
+        "Recommend a course of action and say how you would tell the hotel.",
+    ],
+    system_prompt=(
+        "You are a patient business-studies tutor. Ask one guiding question at a time, never "
+        "give the full answer, and push the student to justify each claim with facts from the case."
+    ),
+    first_message="Welcome! Read the case, then tell me: what is the real problem here?",
+    time_limit_minutes=45,
+)
 DEMO_USERS = (
     ("admin@demo.example.com", "Demo Admin", SystemRole.ADMIN),
     ("faculty@demo.example.com", "Demo Faculty", SystemRole.FACULTY),
@@ -63,6 +86,7 @@ async def create_demo_if_fresh(settings: Settings) -> DemoAccounts | None:
             password = settings.demo_password or secrets.token_urlsafe(12)
             for email, name, role in DEMO_USERS:
                 await _add_user(session, settings, tenant.id, email, name, password, role)
+            await CaseStudyService(session, tenant.id).create(SAMPLE_CASE_STUDY)
         return DemoAccounts(DEMO_SLUG, password, tuple(email for email, _, _ in DEMO_USERS))
     finally:
         await database.dispose()

@@ -76,6 +76,15 @@ class Settings(BaseSettings):
     redis_timeout_seconds: float = Field(0.25, gt=0, description="Connect and read timeout of each Redis call")
     redis_retry_seconds: float = Field(5.0, gt=0, description="After a Redis failure, how long before trying again")
 
+    # Outbound calls (AI providers, LMSs)
+    outbound_connect_timeout: float = Field(3.0, gt=0, description="Seconds to connect to a downstream service")
+    outbound_read_timeout: float = Field(30.0, gt=0, description="Seconds to wait for each chunk of an answer")
+    outbound_total_timeout: float = Field(90.0, gt=0, description="Seconds one outbound call may take in all")
+    outbound_attempts: int = Field(2, ge=1, le=5, description="Tries of a call that failed before reaching the service")
+    circuit_failure_threshold: int = Field(5, ge=1, description="Consecutive failures that open a circuit")
+    circuit_open_seconds: float = Field(30.0, gt=0, description="How long an open circuit refuses calls")
+    ai_context_tokens: int = Field(6000, ge=500, description="Token budget of the transcript sent to the AI")
+
     secrets_key: str | None = Field(
         None, description="Fernet key that encrypts tenant secrets at rest; unset: generated into data_dir"
     )

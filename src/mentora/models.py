@@ -1,9 +1,21 @@
 """Every domain's tables, imported so that ``Base.metadata`` is complete (migrations, tests)."""
 
 from mentora.auth.models import RefreshFamily, RefreshToken
+from mentora.case_studies.models import CaseStudy
 from mentora.platform.idempotency import IdempotencyRecord
 from mentora.roles.models import Role
+from mentora.sessions.models import SessionMessage, TutoringSession
 from mentora.tenants.models import Tenant
 from mentora.users.models import User
 
-__all__ = ["IdempotencyRecord", "RefreshFamily", "RefreshToken", "Role", "Tenant", "User"]
+__all__ = [
+    "CaseStudy",
+    "IdempotencyRecord",
+    "RefreshFamily",
+    "RefreshToken",
+    "Role",
+    "SessionMessage",
+    "Tenant",
+    "TutoringSession",
+    "User",
+]

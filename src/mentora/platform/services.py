@@ -12,6 +12,7 @@ from mentora.platform.auth.passwords import PasswordService
 from mentora.platform.auth.principal import PrincipalResolver, PrincipalStore
 from mentora.platform.auth.tokens import TokenService
 from mentora.platform.db import Database
+from mentora.platform.outbound.client import OutboundClient
 from mentora.platform.ratelimit import RateLimiter
 from mentora.platform.secrets import SecretBox
 from mentora.platform.tenancy import TenantDirectory, TenantResolver
@@ -27,6 +28,7 @@ class Services:
     tenants: TenantResolver
     principals: PrincipalResolver
     limiter: RateLimiter
+    ai: OutboundClient
 
     @classmethod
     def build(
@@ -41,7 +43,11 @@ class Services:
             tenants=TenantResolver(directory, settings, ttl_seconds=settings.principal_cache_seconds),
             principals=PrincipalResolver(principal_store, ttl_seconds=settings.principal_cache_seconds),
             limiter=RateLimiter(settings),
+            ai=OutboundClient("ai", settings),
         )
+
+    async def close(self) -> None:
+        await self.ai.close()
 
     def forget_identity_state(self) -> None:
         """Drop this worker's cached tenant and user state after a change to either."""

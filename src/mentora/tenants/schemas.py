@@ -52,7 +52,7 @@ class RateLimitOverrides(Strict):
 class TenantSettings(Strict):
     max_sessions: int = Field(5, ge=1, le=1000, description="Sessions per student per case study")
     session_minutes: int = Field(60, ge=1, le=1440, description="Default time limit of a tutoring session")
-    daily_message_quota: int = Field(200, ge=0, le=100_000, description="AI turns per student per day")
+    daily_message_quota: int = Field(200, ge=0, le=100_000, description="AI turns per student per day; 0: no quota")
     rate_limits: RateLimitOverrides = Field(default_factory=RateLimitOverrides)
 
 

@@ -1,0 +1,1 @@
+"""Case studies: the scenarios students work through with the AI tutor."""

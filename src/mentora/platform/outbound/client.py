@@ -1,0 +1,175 @@
+"""The policy every outbound call follows: timeouts, bounded retries, a circuit breaker.
+
+- Timeouts: connect and per-read (httpx), and a total deadline for the whole call.
+- Retries (tenacity): only what is safe to repeat, a call that never reached the service
+  (connection refused or timed out while connecting) or that it turned away before doing
+  anything (429, 502, 503, 504), with jittered backoff, at most ``outbound_attempts``.
+- A circuit per (tenant, service endpoint) (purgatory): after
+  ``circuit_failure_threshold`` failures in a row it opens and calls fail at once
+  (``circuit_open``) for ``circuit_open_seconds``, then one trial call decides.
+Failures become EXTERNAL_SERVICE_ERROR with ``service`` and ``reason``; the upstream's
+body and our credentials never reach an error body or a log line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+from purgatory import AsyncCircuitBreakerFactory
+from purgatory.domain.model import OpenedState
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_random_exponential
+
+from mentora.config import Settings
+from mentora.contract import ExternalServiceError
+from mentora.platform.outbound.errors import SERVICE_EXTENSION
+
+logger = logging.getLogger("mentora.outbound")
+
+_TURNED_AWAY = frozenset({429, 502, 503, 504})
+
+
+class _NotReachedError(Exception):
+    """A failure that did no work upstream, so the call may be repeated."""
+
+    def __init__(self, error: ExternalServiceError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+def reason_for_status(status: int) -> str:
+    return "unavailable" if status >= 500 or status == 429 else "rejected"
+
+
+def translate(exc: httpx.HTTPError, service: str) -> ExternalServiceError:
+    if isinstance(exc, httpx.TimeoutException):
+        reason = "timeout"
+    elif isinstance(exc, httpx.HTTPStatusError):
+        reason = reason_for_status(exc.response.status_code)
+    elif isinstance(exc, httpx.DecodingError):
+        reason = "bad_response"
+    else:  # refused, reset, dropped half-way
+        reason = "unavailable"
+    return ExternalServiceError(service=service, reason=reason)
+
+
+class OutboundClient:
+    """One per process and service; ``circuit`` names who the call is for (tenant + endpoint)."""
+
+    def __init__(self, service: str, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.service = service
+        self._total = settings.outbound_total_timeout
+        self._attempts = settings.outbound_attempts
+        self._http = httpx.AsyncClient(
+            timeout=httpx.Timeout(
+                connect=settings.outbound_connect_timeout,
+                read=settings.outbound_read_timeout,
+                write=settings.outbound_read_timeout,
+                pool=settings.outbound_connect_timeout,
+            ),
+            transport=transport,
+            follow_redirects=False,
+        )
+        self._breakers = AsyncCircuitBreakerFactory(
+            default_threshold=settings.circuit_failure_threshold, default_ttl=settings.circuit_open_seconds
+        )
+
+    async def close(self) -> None:
+        await self._http.aclose()
+
+    async def request(
+        self, method: str, url: str, *, circuit: str, json: Any = None, headers: Mapping[str, str] | None = None
+    ) -> httpx.Response:
+        """A complete call; the answer has a 2xx status and its body read."""
+        async with self._guarded(circuit):
+            response = await self._with_retries(method, url, json=json, headers=headers)
+            await response.aread()
+            await response.aclose()
+            return response
+
+    @asynccontextmanager
+    async def stream(
+        self, method: str, url: str, *, circuit: str, json: Any = None, headers: Mapping[str, str] | None = None
+    ) -> AsyncIterator[httpx.Response]:
+        """A streamed call: yields once the status is known to be 2xx; the caller reads the body.
+
+        A failure while reading (dropped connection, stalled stream) counts against the
+        circuit and is raised as EXTERNAL_SERVICE_ERROR.
+        """
+        async with self._guarded(circuit):
+            response = await self._with_retries(method, url, json=json, headers=headers, stream=True)
+            try:
+                yield response
+            except httpx.HTTPError as exc:
+                raise self._failed(translate(exc, self.service), exc) from None
+            finally:
+                await response.aclose()
+
+    async def _with_retries(
+        self, method: str, url: str, *, json: Any, headers: Mapping[str, str] | None, stream: bool = False
+    ) -> httpx.Response:
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self._attempts),
+            wait=wait_random_exponential(multiplier=0.2, max=2),
+            retry=retry_if_exception(lambda exc: isinstance(exc, _NotReachedError)),
+            reraise=True,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    return await self._send(method, url, json=json, headers=headers, stream=stream)
+        except _NotReachedError as exc:
+            raise exc.error from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _send(
+        self, method: str, url: str, *, json: Any, headers: Mapping[str, str] | None, stream: bool
+    ) -> httpx.Response:
+        request = self._http.build_request(
+            method, url, json=json, headers=headers, extensions={SERVICE_EXTENSION: self.service}
+        )
+        try:
+            response = await self._http.send(request, stream=True)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            raise _NotReachedError(self._failed(translate(exc, self.service), exc)) from None
+        except httpx.HTTPError as exc:
+            raise self._failed(translate(exc, self.service), exc) from None
+        if response.status_code >= 400:
+            await response.aclose()
+            error = ExternalServiceError(service=self.service, reason=reason_for_status(response.status_code))
+            self._failed(error, f"status {response.status_code}")
+            if response.status_code in _TURNED_AWAY:
+                raise _NotReachedError(error)
+            raise error
+        if not stream:
+            try:
+                await response.aread()
+            except httpx.HTTPError as exc:
+                await response.aclose()
+                raise self._failed(translate(exc, self.service), exc) from None
+        return response
+
+    @asynccontextmanager
+    async def _guarded(self, circuit: str) -> AsyncIterator[None]:
+        """The circuit breaker and the total deadline around one logical call."""
+        try:
+            breaker = await self._breakers.get_breaker(f"{self.service}:{circuit}")
+            async with breaker:
+                async with asyncio.timeout(self._total):
+                    yield
+        except OpenedState:
+            raise ExternalServiceError(
+                service=self.service, reason="circuit_open", message=f"The {self.service} service is unavailable"
+            ) from None
+        except TimeoutError:
+            raise self._failed(ExternalServiceError(service=self.service, reason="timeout"), "total deadline") from None
+
+    def _failed(self, error: ExternalServiceError, cause: object) -> ExternalServiceError:
+        logger.warning(
+            "%s call failed: %s", self.service, error.details["reason"], extra={"cause": type(cause).__name__}
+        )
+        return error

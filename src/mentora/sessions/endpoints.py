@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, Query, Request, Response
+from sse_starlette import EventSourceResponse
+
+from mentora.contract import ErrorCode, ExternalServiceError, MentoraError, error_responses
+from mentora.platform.auth.permissions import Action, Module, permission
+from mentora.platform.auth.principal import Principal, RequirePermission
+from mentora.platform.db import SessionDep
+from mentora.platform.pagination import Page
+from mentora.platform.ratelimit import PolicyName
+from mentora.platform.ratelimit.policies import daily_quota_policy
+from mentora.platform.services import Services, ServicesDep
+from mentora.sessions.schemas import (
+    InitializeIn,
+    MessageIn,
+    SessionDetailEnvelope,
+    SessionListEnvelope,
+    TurnEnvelope,
+    TurnOut,
+)
+from mentora.sessions.service import SessionService, session_out, tutor_name
+from mentora.sessions.turns import StreamPump, TurnService
+
+router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
+
+SessionReader = Annotated[Principal, Depends(RequirePermission(permission(Module.SESSIONS, Action.VIEW)))]
+SessionStarter = Annotated[Principal, Depends(RequirePermission(permission(Module.SESSIONS, Action.CREATE)))]
+SessionWriter = Annotated[Principal, Depends(RequirePermission(permission(Module.SESSIONS, Action.EDIT)))]
+STREAM_DOC: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {
+            "text/event-stream": {
+                "schema": {"type": "string"},
+                "example": 'event: meta\ndata: {...}\n\nevent: delta\ndata: {"text": "..."}\n\n'
+                "event: done\ndata: {...}\n\n",
+            }
+        },
+        "description": "JSON, or with `Accept: text/event-stream` the events meta, delta..., then done or error",
+    }
+}
+
+
+@router.post("/initialize", status_code=201, responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
+async def initialize_session(
+    data: InitializeIn, caller: SessionStarter, session: SessionDep, response: Response
+) -> SessionDetailEnvelope:
+    """Start a session on a case study, or resume the active one given as ``session_id`` (200).
+
+    A second active session on the same case study is CONFLICT naming the active
+    ``session_id``; so is going past the session limit (the user's, else the tenant's).
+    """
+    sessions = SessionService(session, caller)
+    tutoring, created = await sessions.initialize(data.content_id, data.session_id)
+    if not created:
+        response.status_code = 200
+    return SessionDetailEnvelope(data=await sessions.detail(tutoring), message="Session started" if created else None)
+
+
+@router.get("")
+async def list_sessions(
+    caller: SessionReader,
+    session: SessionDep,
+    page: Page,
+    user_id: Annotated[str | None, Query(max_length=36, description="Staff only: one student's")] = None,
+) -> SessionListEnvelope:
+    """Your sessions, newest first (staff who grade see the tenant's)."""
+    sessions = SessionService(session, caller)
+    items, total = await sessions.list(skip=page.skip, limit=page.limit, user_id=user_id)
+    tutor = tutor_name(await sessions.tenant())
+    return SessionListEnvelope.page_of(
+        [session_out(s, tutor) for s in items], total=total, skip=page.skip, limit=page.limit
+    )
+
+
+@router.get("/{session_id}", responses=error_responses(ErrorCode.NOT_FOUND))
+async def get_session(session_id: str, caller: SessionReader, session: SessionDep) -> SessionDetailEnvelope:
+    """One session with its transcript."""
+    sessions = SessionService(session, caller)
+    return SessionDetailEnvelope(data=await sessions.detail(await sessions.get(session_id)))
+
+
+@router.post("/{session_id}/end", responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
+async def end_session(session_id: str, caller: SessionWriter, session: SessionDep) -> SessionDetailEnvelope:
+    """End your session."""
+    sessions = SessionService(session, caller)
+    tutoring = await sessions.end(session_id)
+    return SessionDetailEnvelope(data=await sessions.detail(tutoring), message="Session ended")
+
+
+@router.post(
+    "/{session_id}/messages",
+    responses={
+        **error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.EXTERNAL_SERVICE_ERROR),
+        **STREAM_DOC,
+    },
+)
+async def send_message(
+    session_id: str, data: MessageIn, request: Request, caller: SessionWriter, services: ServicesDep
+) -> TurnEnvelope:
+    """Send your turn and get the tutor's answer; streamed as server-sent events when you
+    accept ``text/event-stream``. Your turn is stored before the tutor is asked, so if the
+    AI fails (EXTERNAL_SERVICE_ERROR) send the same text again to retry that turn."""
+    await _count_turn(request, services, caller)
+    turns = TurnService(services, caller)
+    turn = await turns.begin(session_id, data.content)
+    if "text/event-stream" in request.headers.get("accept", ""):
+        return await _stream(turns, turn)  # type: ignore[return-value]
+    try:
+        text = await turn.tutor.reply(turn.context)
+    except BaseException:
+        await turns.fail(turn)
+        raise
+    student, reply = await turns.answer(turn, text)
+    assert reply is not None
+    return TurnEnvelope(data=TurnOut(student_message=student, reply=reply))
+
+
+async def _count_turn(request: Request, services: Services, caller: Principal) -> None:
+    tenant = await services.tenants.by_id(caller.tenant_id)
+    tenant_settings = tenant.settings if tenant else None
+    limiter = services.limiter
+    await limiter.enforce(
+        request.scope, PolicyName.AI_TURNS, caller.tenant_id, caller.user_id, tenant_settings=tenant_settings
+    )
+    quota = int((tenant_settings or {}).get("daily_message_quota", 200))
+    if quota > 0:  # 0: no daily quota
+        await limiter.hit(daily_quota_policy(quota), caller.tenant_id, caller.user_id, report=False)
+
+
+def _event(name: str, payload: Any) -> dict[str, str]:
+    return {"event": name, "data": orjson.dumps(payload, default=str).decode()}
+
+
+async def _stream(turns: TurnService, turn: Any) -> EventSourceResponse:
+    pump = StreamPump(turn.tutor.stream(turn.context))
+    try:
+        # Wait for the first piece: a provider that refuses or fails outright is an
+        # ordinary error response, not a stream that dies at once.
+        first = await pump.next()
+    except BaseException:
+        pump.cancel()
+        await turns.fail(turn)
+        raise
+    if first is None:
+        await turns.fail(turn)
+        raise ExternalServiceError(service="ai", reason="bad_response")
+
+    async def events() -> AsyncIterator[dict[str, str]]:
+        received = [first]
+        settled = False
+        try:
+            yield _event(
+                "meta",
+                {"session_id": turn.session_id, "student_message_id": turn.student_message_id, "retry": turn.retry},
+            )
+            yield _event("delta", {"text": first})
+            while (piece := await pump.next()) is not None:
+                received.append(piece)
+                yield _event("delta", {"text": piece})
+            student, reply = await asyncio.shield(turns.answer(turn, "".join(received)))
+            settled = True
+            yield _event(
+                "done",
+                {
+                    "student_message": student.model_dump(mode="json"),
+                    "reply": reply.model_dump(mode="json") if reply else None,
+                },
+            )
+        except MentoraError as exc:
+            await turns.fail(turn, "".join(received))
+            settled = True
+            yield _event(
+                "error", {"success": False, "error": exc.message, "code": exc.code.value, "details": exc.details}
+            )
+        finally:
+            pump.cancel()
+            if not settled:  # the client went away, or something broke: keep what arrived, as incomplete
+                # Best effort: the connection is being torn down around us.
+                with contextlib.suppress(BaseException):
+                    await turns.fail(turn, "".join(received))
+
+    return EventSourceResponse(events(), ping=15)

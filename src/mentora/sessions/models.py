@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mentora.platform.db import Base
+from mentora.platform.db.types import IdMixin, TenantOwnedMixin, UTCDateTime, utcnow
+
+
+class TutoringSession(IdMixin, TenantOwnedMixin, Base):
+    __tablename__ = "tutoring_sessions"
+
+    user_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    case_study_id: Mapped[str] = mapped_column(String(36), ForeignKey("case_studies.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="active")  # active | ended
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    end_reason: Mapped[str | None] = mapped_column(String(20))  # student | time_limit
+
+
+class SessionMessage(IdMixin, TenantOwnedMixin, Base):
+    """One turn of the transcript, in ``sequence`` order.
+
+    A student turn is ``pending`` while the tutor answers, then ``answered`` or ``failed``
+    (it can be retried). A tutor turn is ``complete``, or ``incomplete`` when the answer
+    was cut off mid-stream: kept, shown as such, never taken for a full answer.
+    """
+
+    __tablename__ = "session_messages"
+    __table_args__ = (UniqueConstraint("session_id", "sequence"),)
+
+    session_id: Mapped[str] = mapped_column(String(36), ForeignKey("tutoring_sessions.id", ondelete="CASCADE"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(10))  # student | tutor
+    content: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12))
+    reply_to: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

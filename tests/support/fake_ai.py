@@ -1,0 +1,108 @@
+"""A stand-in AI provider: a real HTTP server on 127.0.0.1 speaking OpenAI chat completions.
+
+JSON and server-sent-event answers, switchable at any time to fail the way real
+providers do: time out, 500, 429, 401, a malformed body, a slow stream, or a stream
+dropped half-way. It counts what it was asked, for tests to check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from tests.support.postgres import free_port
+
+API_KEY = "fake-provider-key"
+MODES = ("ok", "timeout", "500", "429", "401", "malformed", "slow_stream", "drop")
+
+
+class FakeAIProvider:
+    def __init__(self) -> None:
+        self.mode = "ok"
+        self.requests: list[dict[str, Any]] = []
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}/v1"
+        app = Starlette(routes=[Route("/v1/chat/completions", self._complete, methods=["POST"])])
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if time.monotonic() > deadline:
+                raise TimeoutError("fake AI provider did not start")
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+
+    @staticmethod
+    def answer_for(payload: dict[str, Any]) -> str:
+        last = [m["content"] for m in payload["messages"] if m["role"] == "user"][-1]
+        return f"Fake tutor answer to: {last}"
+
+    async def _complete(self, request: Request) -> Response:
+        if request.headers.get("authorization") != f"Bearer {API_KEY}" or self.mode == "401":
+            return JSONResponse({"error": {"message": "bad key sk-secret-upstream"}}, status_code=401)
+        payload = await request.json()
+        self.requests.append(payload)
+        mode = self.mode
+        if mode == "timeout":
+            await asyncio.sleep(30)
+        if mode == "500":
+            return JSONResponse({"error": {"message": "upstream internal trace at /srv/model.py"}}, status_code=500)
+        if mode == "429":
+            return JSONResponse({"error": {"message": "slow down"}}, status_code=429, headers={"Retry-After": "1"})
+        if mode == "malformed":
+            if payload.get("stream"):
+                return StreamingResponse(_sse(["not json at all"]), media_type="text/event-stream")
+            return Response(b'{"choices": [{"mess', media_type="application/json")
+        text = self.answer_for(payload)
+        if not payload.get("stream"):
+            return JSONResponse({"choices": [{"index": 0, "message": {"role": "assistant", "content": text}}]})
+        words = [word + " " for word in text.split(" ")]
+        chunks = [json.dumps({"choices": [{"index": 0, "delta": {"content": w}}]}) for w in words]
+        if mode == "slow_stream":
+            return StreamingResponse(_sse([*chunks, "[DONE]"], delay=0.4), media_type="text/event-stream")
+        if mode == "drop":
+            return StreamingResponse(_dropping(chunks[:3]), media_type="text/event-stream")
+        return StreamingResponse(_sse([*chunks, "[DONE]"]), media_type="text/event-stream")
+
+
+async def _sse(items: list[str], delay: float = 0.0) -> AsyncIterator[bytes]:
+    for item in items:
+        if delay:
+            await asyncio.sleep(delay)
+        yield f"data: {item}\n\n".encode()
+
+
+async def _dropping(items: list[str]) -> AsyncIterator[bytes]:
+    for item in items:
+        yield f"data: {item}\n\n".encode()
+    await asyncio.sleep(0.05)
+    # Raising mid-body makes the server cut the connection without ending the chunked body.
+    raise ConnectionResetError("provider went away")
+
+
+@contextmanager
+def running_fake_ai() -> Iterator[FakeAIProvider]:
+    provider = FakeAIProvider()
+    provider.start()
+    try:
+        yield provider
+    finally:
+        provider.stop()
