@@ -128,6 +128,8 @@ def make_settings(data_dir: Path, **overrides: object) -> Settings:
         "password_time_cost": 1,
         "password_memory_kib": 1024,
         "password_parallelism": 1,
+        # Tests that need the job worker drive it themselves (tests/grades).
+        "run_jobs_in_process": False,
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ import pytest
 from fastapi import FastAPI
 
 from mentora.platform.auth.permissions import SYSTEM_ROLE_PERMISSIONS, SystemRole
+from mentora.runtime import job_runner
 from tests.support.identity import OPERATOR_EMAIL, Identity, bearer
 
 pytestmark = pytest.mark.usefixtures("identity")
@@ -72,30 +73,46 @@ async def test_permission_matrix(app: FastAPI, client: httpx.AsyncClient) -> Non
     assert checked >= 60
 
 
-ResourceFactory = Callable[[httpx.AsyncClient, dict[str, str], Identity], Awaitable[str]]
+ResourceFactory = Callable[[httpx.AsyncClient, dict[str, str], Identity, FastAPI], Awaitable[str]]
 
 
-async def alpha_user(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity) -> str:
+async def alpha_user(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity, app: FastAPI) -> str:
     return identity.a.user_ids["STUDENT"]
 
 
-async def alpha_role(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity) -> str:
+async def alpha_role(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity, app: FastAPI) -> str:
     response = await client.post("/v1/console/roles", headers=admin, json={"name": "ALPHA_ONLY", "permissions": []})
     return str(response.json()["data"]["id"])
 
 
-async def alpha_case_study(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity) -> str:
+async def alpha_case_study(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity, app: FastAPI) -> str:
     response = await client.post(
         "/v1/console/case-studies", headers=admin, json={"title": "Alpha only", "slug": f"alpha-{uuid.uuid4().hex}"}
     )
     return str(response.json()["data"]["id"])
 
 
-async def alpha_session(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity) -> str:
-    case_study = await alpha_case_study(client, admin, identity)
+async def alpha_session(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity, app: FastAPI) -> str:
+    case_study = await alpha_case_study(client, admin, identity, app)
     student = await bearer(client, "student@alpha.example.com", "alpha")
     started = await client.post("/v1/sessions/initialize", headers=student, json={"content_id": case_study})
     return str(started.json()["data"]["id"])
+
+
+async def alpha_job(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity, app: FastAPI) -> str:
+    session_id = await alpha_session(client, admin, identity, app)
+    student = await bearer(client, "student@alpha.example.com", "alpha")
+    await client.post(f"/v1/sessions/{session_id}/end", headers=student)
+    jobs = (await client.get("/v1/console/jobs", headers=admin)).json()["data"]
+    return str(jobs[0]["id"])
+
+
+async def alpha_grade(client: httpx.AsyncClient, admin: dict[str, str], identity: Identity, app: FastAPI) -> str:
+    await alpha_job(client, admin, identity, app)
+    while await job_runner(app.state.services).run_once():
+        pass
+    grades = (await client.get("/v1/grades", headers=admin)).json()["data"]
+    return str(grades[0]["id"])
 
 
 # One way to make a resource of tenant alpha per kind of id; a new kind fails the test until added.
@@ -104,6 +121,8 @@ RESOURCES: dict[str, ResourceFactory] = {
     "role_id": alpha_role,
     "case_study_id": alpha_case_study,
     "session_id": alpha_session,
+    "job_id": alpha_job,
+    "grade_id": alpha_grade,
 }
 
 
@@ -125,7 +144,7 @@ async def test_tenant_isolation(app: FastAPI, client: httpx.AsyncClient, identit
         name = params[0]
         assert name in RESOURCES, f"{method} {path}: add a factory for {name!r} to RESOURCES"
         if name not in ids:
-            ids[name] = await RESOURCES[name](client, alpha_admin, identity)
+            ids[name] = await RESOURCES[name](client, alpha_admin, identity, app)
         url = fill(path, ids[name])
         body = {"content": "hello"} if path.endswith("/messages") else {}
         response = await client.request(method, url, json=body, headers=beta_admin)

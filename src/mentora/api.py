@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
 
 from mentora.auth.endpoints import router as auth_router
 from mentora.case_studies.endpoints import console_router as console_case_studies_router
 from mentora.case_studies.endpoints import router as case_studies_router
+from mentora.grades.endpoints import console_router as console_grades_router
+from mentora.grades.endpoints import router as grades_router
+from mentora.jobs.endpoints import router as jobs_router
 from mentora.meta.endpoints import router as meta_router
 from mentora.roles.endpoints import router as roles_router
 from mentora.sessions.endpoints import router as sessions_router
@@ -24,6 +28,9 @@ ROUTERS: tuple[APIRouter, ...] = (
     case_studies_router,
     console_case_studies_router,
     sessions_router,
+    grades_router,
+    console_grades_router,
+    jobs_router,
 )
 
 
@@ -35,4 +42,12 @@ def mount_routers(app: FastAPI) -> None:
     tags and dependencies, so adding them directly matches the same requests for less.
     """
     for router in ROUTERS:
-        app.router.routes.extend(router.routes)
+        for route in router.routes:
+            if isinstance(route, APIRoute) and not route.operation_id:
+                route.operation_id = operation_id(route)
+            app.router.routes.append(route)
+
+
+def operation_id(route: APIRoute) -> str:
+    """``users-get_me`` rather than FastAPI's path-derived ids, so generated clients read well."""
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name

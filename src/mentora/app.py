@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -15,8 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.routing import BaseRoute
 
 from mentora import __version__
-from mentora.api import mount_routers
-from mentora.auth.principals import SqlPrincipalStore
+from mentora.api import mount_routers, operation_id
 from mentora.config import Settings
 from mentora.contract import ErrorCode, add_exception_handlers, document_errors
 from mentora.platform.cors import TenantCorsMiddleware
@@ -27,8 +27,7 @@ from mentora.platform.logging import configure_logging
 from mentora.platform.outbound import handle_outbound_error
 from mentora.platform.ratelimit.middleware import AnonymousRateLimitMiddleware
 from mentora.platform.request_context import RequestContextMiddleware
-from mentora.platform.services import Services
-from mentora.tenants.directory import SqlTenantDirectory
+from mentora.runtime import build_services, job_runner
 
 OperationKey = tuple[str, str]  # (path, method)
 
@@ -38,11 +37,6 @@ Multi-tenant API for AI tutoring. Every error response is
 codes (`GET /v1/meta/error-codes`); each operation lists the codes it can return in
 `x-error-codes`.
 """
-
-
-def operation_id(route: APIRoute) -> str:
-    """``users-get_me`` rather than FastAPI's path-derived ids, so generated clients read well."""
-    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
 
 
 def _dependency_calls(dependant: Dependant) -> Iterator[Any]:
@@ -98,16 +92,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await database.dispose()
             raise
         app.state.database = database
-        app.state.services = Services.build(
-            settings,
-            database,
-            directory=SqlTenantDirectory(database),
-            principal_store=SqlPrincipalStore(database),
-        )
+        services = app.state.services = build_services(settings, database)
+        # The embedded default runs the job worker inside the server process.
+        stop_jobs = asyncio.Event()
+        jobs = asyncio.create_task(job_runner(services).run_forever(stop_jobs)) if settings.jobs_in_process else None
         try:
             yield
         finally:
-            await app.state.services.close()
+            stop_jobs.set()
+            if jobs is not None:
+                await jobs
+            await services.close()
             await database.dispose()
 
     app = MentoraAPI(

@@ -66,6 +66,17 @@ def serve(
 
 
 @cli.command()
+def worker() -> None:
+    """Run background jobs (grading, LMS publishing) until stopped; run as many as you like."""
+    from mentora.platform.logging import configure_logging
+    from mentora.runtime import run_worker
+
+    settings = Settings()
+    configure_logging(settings)
+    asyncio.run(run_worker(settings))
+
+
+@cli.command()
 def migrate() -> None:
     """Apply every pending schema migration to the configured database."""
     asyncio.run(_migrate(Settings()))

@@ -85,6 +85,16 @@ class Settings(BaseSettings):
     circuit_open_seconds: float = Field(30.0, gt=0, description="How long an open circuit refuses calls")
     ai_context_tokens: int = Field(6000, ge=500, description="Token budget of the transcript sent to the AI")
 
+    # Background jobs (grading, LMS publishing)
+    run_jobs_in_process: bool | None = Field(
+        None, description="Run the job worker inside `serve`; default: on for the embedded SQLite, off otherwise"
+    )
+    job_max_attempts: int = Field(8, ge=1, le=50, description="Tries before a job is dead-lettered")
+    job_backoff_seconds: float = Field(2.0, gt=0, description="First retry delay; doubles each try")
+    job_backoff_max_seconds: float = Field(600.0, gt=0)
+    job_lease_seconds: float = Field(120.0, gt=0, description="A claimed job not finished by then runs again")
+    job_poll_seconds: float = Field(1.0, gt=0, description="How often an idle worker looks for work")
+
     secrets_key: str | None = Field(
         None, description="Fernet key that encrypts tenant secrets at rest; unset: generated into data_dir"
     )
@@ -112,6 +122,10 @@ class Settings(BaseSettings):
     @property
     def is_embedded(self) -> bool:
         return self.sqlalchemy_url.startswith("sqlite")
+
+    @property
+    def jobs_in_process(self) -> bool:
+        return self.is_embedded if self.run_jobs_in_process is None else self.run_jobs_in_process
 
     @property
     def should_auto_migrate(self) -> bool:

@@ -2,7 +2,9 @@
 
 from mentora.auth.models import RefreshFamily, RefreshToken
 from mentora.case_studies.models import CaseStudy
+from mentora.grades.models import Grade
 from mentora.platform.idempotency import IdempotencyRecord
+from mentora.platform.jobs import Job, JobAttempt
 from mentora.roles.models import Role
 from mentora.sessions.models import SessionMessage, TutoringSession
 from mentora.tenants.models import Tenant
@@ -10,7 +12,10 @@ from mentora.users.models import User
 
 __all__ = [
     "CaseStudy",
+    "Grade",
     "IdempotencyRecord",
+    "Job",
+    "JobAttempt",
     "RefreshFamily",
     "RefreshToken",
     "Role",

@@ -24,6 +24,8 @@ from starlette.routing import Route
 from tests.support.postgres import free_port
 
 API_KEY = "fake-provider-key"
+# What the fake answers a grading request with: final score 0.4*80 + 0.3*70 + 0.3*60 = 71.
+GRADE = {"critical_thinking": 80, "comprehension": 70, "communication": 60, "summary": "Solid reasoning."}
 MODES = ("ok", "timeout", "500", "429", "401", "malformed", "slow_stream", "drop")
 
 
@@ -72,6 +74,8 @@ class FakeAIProvider:
                 return StreamingResponse(_sse(["not json at all"]), media_type="text/event-stream")
             return Response(b'{"choices": [{"mess', media_type="application/json")
         text = self.answer_for(payload)
+        if payload["messages"][0]["content"].startswith("You grade"):
+            text = json.dumps(GRADE)
         if not payload.get("stream"):
             return JSONResponse({"choices": [{"index": 0, "message": {"role": "assistant", "content": text}}]})
         words = [word + " " for word in text.split(" ")]

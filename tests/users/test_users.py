@@ -63,7 +63,7 @@ async def test_a_student_cannot_mass_assign_privileged_fields(
     assert response.status_code == 422
     assert list(response.json()["details"].values()) == ["extra fields not permitted"]
     me = (await client.get("/v1/users/me", headers=student)).json()["data"]
-    assert me["role"] == "STUDENT" and me["is_active"] is True and me["settings"] == {"max_sessions": None}
+    assert me["role"] == "STUDENT" and me["is_active"] is True and me["settings"] == {"max_sessions": None, "lms_user_id": None}
 
 
 async def test_change_password(client: httpx.AsyncClient, student: dict[str, str]) -> None:
@@ -99,7 +99,7 @@ async def test_invite_get_update_deactivate_delete(client: httpx.AsyncClient, ad
         f"/v1/console/users/{user['id']}", headers=admin, json={"role": "STUDENT", "settings": {"max_sessions": 2}}
     )
     assert updated.json()["data"]["role"] == "STUDENT"
-    assert updated.json()["data"]["settings"] == {"max_sessions": 2}
+    assert updated.json()["data"]["settings"] == {"max_sessions": 2, "lms_user_id": None}
 
     deactivated = await client.post(f"/v1/console/users/{user['id']}/deactivate", headers=admin)
     assert deactivated.json()["data"]["is_active"] is False

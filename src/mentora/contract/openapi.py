@@ -152,7 +152,11 @@ def document_errors(
     extensions = extensions or {}
     schemas: dict[str, Any] = spec.setdefault("components", {}).setdefault("schemas", {})
     for code, model in ERROR_MODELS.items():
-        schemas.setdefault(_schema_name(code), model.model_json_schema(ref_template="#/components/schemas/{model}"))
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        # Nested models (the typed details) go beside it, where the references point.
+        for name, nested in schema.pop("$defs", {}).items():
+            schemas.setdefault(name, nested)
+        schemas.setdefault(_schema_name(code), schema)
     for path, path_item in spec.get("paths", {}).items():
         for method, operation in path_item.items():
             if not isinstance(operation, dict) or "responses" not in operation:

@@ -29,6 +29,7 @@ class Services:
     principals: PrincipalResolver
     limiter: RateLimiter
     ai: OutboundClient
+    lms: OutboundClient
 
     @classmethod
     def build(
@@ -44,10 +45,12 @@ class Services:
             principals=PrincipalResolver(principal_store, ttl_seconds=settings.principal_cache_seconds),
             limiter=RateLimiter(settings),
             ai=OutboundClient("ai", settings),
+            lms=OutboundClient("lms", settings),
         )
 
     async def close(self) -> None:
         await self.ai.close()
+        await self.lms.close()
 
     def forget_identity_state(self) -> None:
         """Drop this worker's cached tenant and user state after a change to either."""

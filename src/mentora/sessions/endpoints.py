@@ -49,14 +49,14 @@ STREAM_DOC: dict[int | str, dict[str, Any]] = {
 
 @router.post("/initialize", status_code=201, responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
 async def initialize_session(
-    data: InitializeIn, caller: SessionStarter, session: SessionDep, response: Response
+    data: InitializeIn, caller: SessionStarter, session: SessionDep, services: ServicesDep, response: Response
 ) -> SessionDetailEnvelope:
     """Start a session on a case study, or resume the active one given as ``session_id`` (200).
 
     A second active session on the same case study is CONFLICT naming the active
     ``session_id``; so is going past the session limit (the user's, else the tenant's).
     """
-    sessions = SessionService(session, caller)
+    sessions = SessionService(session, caller, max_attempts=services.settings.job_max_attempts)
     tutoring, created = await sessions.initialize(data.content_id, data.session_id)
     if not created:
         response.status_code = 200
@@ -67,11 +67,12 @@ async def initialize_session(
 async def list_sessions(
     caller: SessionReader,
     session: SessionDep,
+    services: ServicesDep,
     page: Page,
     user_id: Annotated[str | None, Query(max_length=36, description="Staff only: one student's")] = None,
 ) -> SessionListEnvelope:
     """Your sessions, newest first (staff who grade see the tenant's)."""
-    sessions = SessionService(session, caller)
+    sessions = SessionService(session, caller, max_attempts=services.settings.job_max_attempts)
     items, total = await sessions.list(skip=page.skip, limit=page.limit, user_id=user_id)
     tutor = tutor_name(await sessions.tenant())
     return SessionListEnvelope.page_of(
@@ -80,16 +81,20 @@ async def list_sessions(
 
 
 @router.get("/{session_id}", responses=error_responses(ErrorCode.NOT_FOUND))
-async def get_session(session_id: str, caller: SessionReader, session: SessionDep) -> SessionDetailEnvelope:
+async def get_session(
+    session_id: str, caller: SessionReader, session: SessionDep, services: ServicesDep
+) -> SessionDetailEnvelope:
     """One session with its transcript."""
-    sessions = SessionService(session, caller)
+    sessions = SessionService(session, caller, max_attempts=services.settings.job_max_attempts)
     return SessionDetailEnvelope(data=await sessions.detail(await sessions.get(session_id)))
 
 
 @router.post("/{session_id}/end", responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
-async def end_session(session_id: str, caller: SessionWriter, session: SessionDep) -> SessionDetailEnvelope:
+async def end_session(
+    session_id: str, caller: SessionWriter, session: SessionDep, services: ServicesDep
+) -> SessionDetailEnvelope:
     """End your session."""
-    sessions = SessionService(session, caller)
+    sessions = SessionService(session, caller, max_attempts=services.settings.job_max_attempts)
     tutoring = await sessions.end(session_id)
     return SessionDetailEnvelope(data=await sessions.detail(tutoring), message="Session ended")
 

@@ -13,8 +13,10 @@ from mentora.case_studies.service import CaseStudyService
 from mentora.contract import ConflictError, NotFoundError
 from mentora.platform.auth.permissions import Action, Module, permission
 from mentora.platform.auth.principal import Principal
+from mentora.platform.db import Database
 from mentora.platform.db.repository import TenantScopedRepository
 from mentora.platform.db.types import utcnow
+from mentora.platform.jobs import enqueue
 from mentora.sessions.models import SessionMessage, TutoringSession
 from mentora.sessions.schemas import MessageOut, SessionDetailOut, SessionOut
 from mentora.tenants.models import Tenant
@@ -46,11 +48,49 @@ def _columns(tutoring: TutoringSession) -> dict[str, Any]:
     return {column.key: getattr(tutoring, column.key) for column in TutoringSession.__table__.columns}
 
 
+GRADE_SESSION = "grade_session"
+
+
+async def close_session(session: AsyncSession, tutoring: TutoringSession, *, reason: str, max_attempts: int) -> None:
+    """End a session and queue its grading, in the same transaction (so neither happens alone)."""
+    tutoring.status, tutoring.end_reason = "ended", reason
+    tutoring.ended_at = tutoring.expires_at if reason == "time_limit" else utcnow()
+    await session.flush()
+    await enqueue(
+        session,
+        tenant_id=tutoring.tenant_id,
+        kind=GRADE_SESSION,
+        dedupe_key=tutoring.id,
+        payload={"session_id": tutoring.id},
+        max_attempts=max_attempts,
+    )
+
+
+async def end_expired_sessions(database: Database, max_attempts: int) -> int:
+    """Periodic: end the sessions whose time ran out with nobody touching them."""
+    async with database.sessionmaker() as session, session.begin():
+        expired = (
+            (
+                await session.execute(
+                    select(TutoringSession).where(
+                        TutoringSession.status == "active", TutoringSession.expires_at <= utcnow()
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+        for tutoring in expired:
+            await close_session(session, tutoring, reason="time_limit", max_attempts=max_attempts)
+        return len(expired)
+
+
 class SessionService:
-    def __init__(self, session: AsyncSession, caller: Principal) -> None:
+    def __init__(self, session: AsyncSession, caller: Principal, *, max_attempts: int = 8) -> None:
         self.session = session
         self.caller = caller
         self.sessions = SessionRepository(session, caller.tenant_id)
+        self.max_attempts = max_attempts
 
     async def tenant(self) -> Tenant:
         tenant = await self.session.get(Tenant, self.caller.tenant_id)
@@ -126,8 +166,7 @@ class SessionService:
         tutoring = await self.get_own(session_id)
         if tutoring.status != "active":
             raise ConflictError("The session has already ended", details={"session_id": "already ended"})
-        tutoring.status, tutoring.ended_at, tutoring.end_reason = "ended", utcnow(), "student"
-        await self.session.flush()
+        await close_session(self.session, tutoring, reason="student", max_attempts=self.max_attempts)
         return tutoring
 
     async def detail(self, tutoring: TutoringSession) -> SessionDetailOut:
@@ -151,8 +190,7 @@ class SessionService:
     async def expire_if_due(self, tutoring: TutoringSession) -> TutoringSession:
         """The time limit ends a session: noticed whenever the session is touched."""
         if tutoring.status == "active" and tutoring.expires_at <= utcnow():
-            tutoring.status, tutoring.ended_at, tutoring.end_reason = "ended", tutoring.expires_at, "time_limit"
-            await self.session.flush()
+            await close_session(self.session, tutoring, reason="time_limit", max_attempts=self.max_attempts)
         return tutoring
 
     async def _active_for(self, case_study_id: str) -> TutoringSession | None:

@@ -64,7 +64,7 @@ class TurnService:
     async def begin(self, session_id: str, content: str) -> Turn:
         """Store the student's turn (or pick up the failed one it retries), committed."""
         async with self.services.database.sessionmaker() as session, session.begin():
-            sessions = SessionService(session, self.caller)
+            sessions = SessionService(session, self.caller, max_attempts=self.services.settings.job_max_attempts)
             tutoring = await sessions.get_own(session_id)
             if tutoring.status != "active":
                 raise ConflictError("The session has ended", details={"session_id": f"ended ({tutoring.end_reason})"})

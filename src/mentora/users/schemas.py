@@ -17,6 +17,7 @@ class UserSettings(Strict):
     max_sessions: int | None = Field(
         None, ge=1, le=1000, description="Sessions per case study for this user; null: the tenant's setting"
     )
+    lms_user_id: str | None = Field(None, max_length=255, description="The user's id in the LMS; null: Mentora's id")
 
 
 class UserOut(BaseModel):

@@ -82,11 +82,18 @@ class OutboundClient:
         await self._http.aclose()
 
     async def request(
-        self, method: str, url: str, *, circuit: str, json: Any = None, headers: Mapping[str, str] | None = None
+        self,
+        method: str,
+        url: str,
+        *,
+        circuit: str,
+        json: Any = None,
+        form: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
         """A complete call; the answer has a 2xx status and its body read."""
         async with self._guarded(circuit):
-            response = await self._with_retries(method, url, json=json, headers=headers)
+            response = await self._with_retries(method, url, json=json, form=form, headers=headers)
             await response.aread()
             await response.aclose()
             return response
@@ -101,7 +108,7 @@ class OutboundClient:
         circuit and is raised as EXTERNAL_SERVICE_ERROR.
         """
         async with self._guarded(circuit):
-            response = await self._with_retries(method, url, json=json, headers=headers, stream=True)
+            response = await self._with_retries(method, url, json=json, form=None, headers=headers, stream=True)
             try:
                 yield response
             except httpx.HTTPError as exc:
@@ -110,7 +117,14 @@ class OutboundClient:
                 await response.aclose()
 
     async def _with_retries(
-        self, method: str, url: str, *, json: Any, headers: Mapping[str, str] | None, stream: bool = False
+        self,
+        method: str,
+        url: str,
+        *,
+        json: Any,
+        form: Mapping[str, str] | None,
+        headers: Mapping[str, str] | None,
+        stream: bool = False,
     ) -> httpx.Response:
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self._attempts),
@@ -121,16 +135,23 @@ class OutboundClient:
         try:
             async for attempt in retrying:
                 with attempt:
-                    return await self._send(method, url, json=json, headers=headers, stream=stream)
+                    return await self._send(method, url, json=json, form=form, headers=headers, stream=stream)
         except _NotReachedError as exc:
             raise exc.error from None
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _send(
-        self, method: str, url: str, *, json: Any, headers: Mapping[str, str] | None, stream: bool
+        self,
+        method: str,
+        url: str,
+        *,
+        json: Any,
+        form: Mapping[str, str] | None,
+        headers: Mapping[str, str] | None,
+        stream: bool,
     ) -> httpx.Response:
         request = self._http.build_request(
-            method, url, json=json, headers=headers, extensions={SERVICE_EXTENSION: self.service}
+            method, url, json=json, data=form, headers=headers, extensions={SERVICE_EXTENSION: self.service}
         )
         try:
             response = await self._http.send(request, stream=True)
