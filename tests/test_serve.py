@@ -73,6 +73,15 @@ def test_fresh_install_has_the_demo_tenant_and_its_users(embedded_server: Server
             token = login.json()["data"]["access_token"]
             me = http.get("/v1/users/me", headers={"Authorization": f"Bearer {token}"})
             assert me.json()["data"]["role"] == role
+        # The sample case study, tried end to end with the offline tutor.
+        student = {"Authorization": f"Bearer {token}"}
+        cases = http.get("/v1/case-studies", headers=student).json()["data"]
+        assert [c["slug"] for c in cases] == ["late-shipment"]
+        session = http.post("/v1/sessions/initialize", headers=student, json={"content_id": cases[0]["id"]})
+        session_id = session.json()["data"]["id"]
+        turn = http.post(f"/v1/sessions/{session_id}/messages", headers=student, json={"content": "Hello"})
+        assert turn.json()["data"]["reply"]["content"].startswith("[Offline tutor:")
+        assert http.post(f"/v1/sessions/{session_id}/end", headers=student).status_code == 200
 
 
 def raw_request(port: int, head: bytes, body_chunks: list[bytes]) -> tuple[int, bytes]:
