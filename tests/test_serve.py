@@ -81,6 +81,14 @@ def test_fresh_install_has_the_demo_tenant_and_its_users(embedded_server: Server
         session_id = session.json()["data"]["id"]
         turn = http.post(f"/v1/sessions/{session_id}/messages", headers=student, json={"content": "Hello"})
         assert turn.json()["data"]["reply"]["content"].startswith("[Offline tutor:")
+        # Streamed, with an Idempotency-Key as the SDKs send: the stream runs to its end.
+        streamed = http.post(
+            f"/v1/sessions/{session_id}/messages",
+            headers={**student, "Accept": "text/event-stream", "Idempotency-Key": "stream-turn-1"},
+            json={"content": "Options: another supplier, or a partial delivery."},
+        )
+        events = [line.removeprefix("event: ") for line in streamed.text.splitlines() if line.startswith("event: ")]
+        assert events[0] == "meta" and events[-1] == "done", events
         assert http.post(f"/v1/sessions/{session_id}/end", headers=student).status_code == 200
 
 

@@ -69,7 +69,7 @@ def upgrade() -> None:
         sa.Column("communication", sa.Float(), nullable=False),
         sa.Column("final_score", sa.Float(), nullable=False),
         sa.Column("summary", sa.Text(), nullable=False),
-        sa.Column("grader", sa.String(length=30), nullable=False),
+        sa.Column("grader", sa.String(length=100), nullable=False),
         sa.Column("graded_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("lms_status", sa.String(length=20), nullable=False),
         sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),

@@ -23,6 +23,7 @@ from tests.support.fake_ai import API_KEY, FakeAIProvider, running_fake_ai
 from tests.support.fake_lms import CANVAS_TOKEN, CLIENT_ID, FakeLMS, running_fake_lms
 from tests.support.identity import Identity, bearer
 
+LONG_MODEL = "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo-128k"  # longer than a short column
 CASE = {"title": "Harbour", "slug": "harbour", "instructions": ["Describe.", "Decide."]}
 
 
@@ -161,7 +162,7 @@ async def test_a_malformed_ai_grade_is_retried_never_stored(
     await client.patch(
         f"/v1/console/tenants/{identity.a.id}",
         headers=operator,
-        json={"ai_config": {"base_url": ai.base_url, "model": "grader-1", "api_key": API_KEY}},
+        json={"ai_config": {"base_url": ai.base_url, "model": LONG_MODEL, "api_key": API_KEY}},
     )
     admin = await bearer(client, identity.a.email("ADMIN"), "alpha")
     case_id = str((await client.post("/v1/console/case-studies", headers=admin, json=CASE)).json()["data"]["id"])
@@ -174,7 +175,7 @@ async def test_a_malformed_ai_grade_is_retried_never_stored(
     await drain(app)
     grade = (await client.get(f"/v1/grades/session/{session_id}", headers=admin)).json()["data"]
     assert (grade["critical_thinking"], grade["comprehension"], grade["communication"]) == (80, 70, 60)
-    assert grade["final_score"] == 71.0 and grade["grader"] == "grader-1"
+    assert grade["final_score"] == 71.0 and grade["grader"] == LONG_MODEL
     assert grade["lms_status"] == "not_configured"
 
 

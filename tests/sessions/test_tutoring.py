@@ -188,6 +188,16 @@ async def test_the_circuit_opens_after_repeated_failures_and_closes_after_recove
     assert (await say(http, classroom.alpha_student, session_id, "and again")).status_code == 200
 
 
+async def test_malformed_answers_open_the_circuit_too(
+    http: httpx.AsyncClient, classroom: Classroom, fake_ai: FakeAIProvider
+) -> None:
+    session_id = await start(http, classroom.alpha_student, classroom.alpha_case)
+    fake_ai.mode = "malformed"
+    for _ in range(3):
+        assert (await say(http, classroom.alpha_student, session_id, "x")).json()["details"]["reason"] == "bad_response"
+    assert (await say(http, classroom.alpha_student, session_id, "x")).json()["details"]["reason"] == "circuit_open"
+
+
 async def test_one_active_session_per_case_study_and_the_session_limit(
     http: httpx.AsyncClient, classroom: Classroom, identity: Any
 ) -> None:

@@ -63,7 +63,11 @@ async def test_a_student_cannot_mass_assign_privileged_fields(
     assert response.status_code == 422
     assert list(response.json()["details"].values()) == ["extra fields not permitted"]
     me = (await client.get("/v1/users/me", headers=student)).json()["data"]
-    assert me["role"] == "STUDENT" and me["is_active"] is True and me["settings"] == {"max_sessions": None, "lms_user_id": None}
+    assert (
+        me["role"] == "STUDENT"
+        and me["is_active"] is True
+        and me["settings"] == {"max_sessions": None, "lms_user_id": None}
+    )
 
 
 async def test_change_password(client: httpx.AsyncClient, student: dict[str, str]) -> None:

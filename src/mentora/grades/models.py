@@ -22,7 +22,7 @@ class Grade(IdMixin, TenantOwnedMixin, Base):
     communication: Mapped[float] = mapped_column(Float)
     final_score: Mapped[float] = mapped_column(Float)
     summary: Mapped[str] = mapped_column(Text)
-    grader: Mapped[str] = mapped_column(String(30))  # offline | the provider's model
+    grader: Mapped[str] = mapped_column(String(100))  # offline | the provider's model
     graded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     lms_status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | published | not_configured
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -203,6 +203,10 @@ async def publish_grade(services: Services, tenant_id: str, grade_id: str) -> Gr
 
 
 async def publish_grade_job(context: JobContext) -> None:
+    async with read_session(context.services.database) as session:
+        grade = await session.get(Grade, str(context.payload["grade_id"]))
+        if grade is None or grade.lms_status == "published":
+            return  # gone, or already published (by "publish now", or an earlier run)
     try:
         await publish_grade(context.services, context.tenant_id, str(context.payload["grade_id"]))
     except LmsNotConfiguredError:

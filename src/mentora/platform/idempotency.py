@@ -91,7 +91,7 @@ class IdempotencyMiddleware:
             return
         recorder = _Recorder(send)
         try:
-            await self.app(scope, _replay(body), recorder.send)
+            await self.app(scope, _replay(body, receive), recorder.send)
         finally:
             await _settle(services.database, record_id, recorder)
 
@@ -124,17 +124,18 @@ async def _read_body(receive: Receive) -> bytes:
     return b"".join(chunks)
 
 
-def _replay(body: bytes) -> Receive:
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The body already read, then the connection's own messages (a disconnect, when it comes)."""
     sent = False
 
-    async def receive() -> Message:
+    async def replaying_receive() -> Message:
         nonlocal sent
         if not sent:
             sent = True
             return {"type": "http.request", "body": body, "more_body": False}
-        return {"type": "http.disconnect"}
+        return await receive()
 
-    return receive
+    return replaying_receive
 
 
 class _Recorder:

@@ -1,18 +1,20 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import logging
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Depends, Query, Request, Response
+from sqlalchemy.exc import SQLAlchemyError
 from sse_starlette import EventSourceResponse
 
-from mentora.contract import ErrorCode, ExternalServiceError, MentoraError, error_responses
+from mentora.contract import ErrorCode, ExternalServiceError, InternalError, MentoraError, error_responses
 from mentora.platform.auth.permissions import Action, Module, permission
 from mentora.platform.auth.principal import Principal, RequirePermission
 from mentora.platform.db import SessionDep
+from mentora.platform.db.errors import translate_database_error
 from mentora.platform.pagination import Page
 from mentora.platform.ratelimit import PolicyName
 from mentora.platform.ratelimit.policies import daily_quota_policy
@@ -28,6 +30,7 @@ from mentora.sessions.schemas import (
 from mentora.sessions.service import SessionService, session_out, tutor_name
 from mentora.sessions.turns import StreamPump, TurnService
 
+logger = logging.getLogger("mentora.sessions")
 router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
 
 SessionReader = Annotated[Principal, Depends(RequirePermission(permission(Module.SESSIONS, Action.VIEW)))]
@@ -159,7 +162,7 @@ async def _stream(turns: TurnService, turn: Any) -> EventSourceResponse:
 
     async def events() -> AsyncIterator[dict[str, str]]:
         received = [first]
-        settled = False
+        storing: asyncio.Future[Any] | None = None  # once the answer is being stored, it is settled
         try:
             yield _event(
                 "meta",
@@ -169,8 +172,8 @@ async def _stream(turns: TurnService, turn: Any) -> EventSourceResponse:
             while (piece := await pump.next()) is not None:
                 received.append(piece)
                 yield _event("delta", {"text": piece})
-            student, reply = await asyncio.shield(turns.answer(turn, "".join(received)))
-            settled = True
+            storing = asyncio.ensure_future(turns.answer(turn, "".join(received)))
+            student, reply = await asyncio.shield(storing)
             yield _event(
                 "done",
                 {
@@ -178,17 +181,33 @@ async def _stream(turns: TurnService, turn: Any) -> EventSourceResponse:
                     "reply": reply.model_dump(mode="json") if reply else None,
                 },
             )
-        except MentoraError as exc:
-            await turns.fail(turn, "".join(received))
-            settled = True
-            yield _event(
-                "error", {"success": False, "error": exc.message, "code": exc.code.value, "details": exc.details}
-            )
+        except Exception as exc:
+            error = exc if isinstance(exc, MentoraError) else _as_contract_error(exc)
+            if storing is None:
+                storing = asyncio.ensure_future(turns.answer(turn, "".join(received), complete=False))
+                await asyncio.shield(storing)
+            envelope = {"success": False, "error": error.message, "code": error.code.value, "details": error.details}
+            yield _event("error", envelope)
         finally:
             pump.cancel()
-            if not settled:  # the client went away, or something broke: keep what arrived, as incomplete
-                # Best effort: the connection is being torn down around us.
-                with contextlib.suppress(BaseException):
-                    await turns.fail(turn, "".join(received))
+            if storing is None:  # the client went away mid-stream: keep what arrived, as incomplete
+                _keep(asyncio.ensure_future(turns.answer(turn, "".join(received), complete=False)))
 
-    return EventSourceResponse(events(), ping=15)
+    # A client that stops reading must not hold the turn forever: sends time out.
+    return EventSourceResponse(events(), ping=15, send_timeout=30)
+
+
+# Answers still being stored after their stream was torn down, referenced until done.
+_background: set[asyncio.Future[Any]] = set()
+
+
+def _keep(task: asyncio.Future[Any]) -> None:
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+
+
+def _as_contract_error(exc: Exception) -> MentoraError:
+    if isinstance(exc, SQLAlchemyError):
+        return translate_database_error(exc)
+    logger.error("tutoring stream failed", exc_info=exc)
+    return InternalError()

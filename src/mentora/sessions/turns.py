@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.case_studies.models import CaseStudy
 from mentora.contract import ConflictError
 from mentora.integrations.ai import ChatMessage, Tutor, fit_to_budget, tutor_for
+from mentora.integrations.ai.offline import OfflineTutor
 from mentora.platform.auth.principal import Principal
 from mentora.platform.db.types import utcnow
 from mentora.platform.services import Services
-from mentora.sessions.models import SessionMessage
+from mentora.sessions.models import SessionMessage, TutoringSession
 from mentora.sessions.schemas import MessageOut
 from mentora.sessions.service import SessionService, message_out
 
@@ -66,6 +68,7 @@ class TurnService:
         async with self.services.database.sessionmaker() as session, session.begin():
             sessions = SessionService(session, self.caller, max_attempts=self.services.settings.job_max_attempts)
             tutoring = await sessions.get_own(session_id)
+            await _lock(session, tutoring.id)
             if tutoring.status != "active":
                 raise ConflictError("The session has ended", details={"session_id": f"ended ({tutoring.end_reason})"})
             transcript = list(
@@ -107,20 +110,28 @@ class TurnService:
             case_study = await session.get(CaseStudy, tutoring.case_study_id)
             assert case_study is not None
             tenant = await sessions.tenant()
+            ai_config, model, questions = dict(tenant.ai_config), case_study.llm_model, list(case_study.instructions)
+            context = build_context(case_study, transcript, self.services.settings.ai_context_tokens)
+            tenant_id, ids = tenant.id, (tutoring.id, student.id)
+        # Committed: whatever happens from here (even a tutor that cannot be set up), the turn is kept.
+        try:
             tutor = tutor_for(
-                tenant.ai_config,
-                tenant_id=tenant.id,
+                ai_config,
+                tenant_id=tenant_id,
                 outbound=self.services.ai,
                 secrets=self.services.secrets,
-                model_override=case_study.llm_model,
-                guiding_questions=case_study.instructions,
+                model_override=model,
+                guiding_questions=questions,
             )
-            context = build_context(case_study, transcript, self.services.settings.ai_context_tokens)
-            return Turn(tenant.id, tutoring.id, student.id, retry, tutor, context)
+        except Exception:
+            await self.fail(Turn(tenant_id, *ids, retry, OfflineTutor(), context))
+            raise
+        return Turn(tenant_id, *ids, retry, tutor, context)
 
     async def answer(self, turn: Turn, text: str, *, complete: bool = True) -> tuple[MessageOut, MessageOut | None]:
         """Store the tutor's answer (or what arrived of it) and settle the student's turn."""
         async with self.services.database.sessionmaker() as session, session.begin():
+            await _lock(session, turn.session_id)
             reply = None
             if text:
                 last = (
@@ -151,6 +162,13 @@ class TurnService:
     async def fail(self, turn: Turn, partial: str = "") -> None:
         """The answer failed: the turn stays stored, retryable; a partial answer is kept as incomplete."""
         await asyncio.shield(self.answer(turn, partial, complete=False))
+
+
+async def _lock(session: AsyncSession, session_id: str) -> None:
+    """Turns of one session take turns: two retries of the same failed turn cannot both
+    call the tutor, nor two answers take the same place (PostgreSQL row lock; SQLite's
+    immediate transactions already serialize)."""
+    await session.execute(select(TutoringSession.id).where(TutoringSession.id == session_id).with_for_update())
 
 
 class StreamPump:

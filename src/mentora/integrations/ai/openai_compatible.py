@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 
 import httpx
-from httpx_sse import EventSource
+from httpx_sse import EventSource, SSEError
 from pydantic import BaseModel, ValidationError
 
 from mentora.contract import ExternalServiceError
@@ -49,6 +49,16 @@ def _bad_response() -> ExternalServiceError:
     return ExternalServiceError(service=SERVICE, reason="bad_response")
 
 
+def _content(response: httpx.Response) -> str:
+    try:
+        content = _Completion.model_validate_json(response.content).choices[0].message.content
+    except (ValidationError, IndexError):
+        raise _bad_response() from None
+    if not content.strip():
+        raise _bad_response()
+    return content
+
+
 @dataclass
 class OpenAICompatibleTutor:
     outbound: OutboundClient
@@ -78,28 +88,30 @@ class OpenAICompatibleTutor:
         return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
 
     async def reply(self, messages: Sequence[ChatMessage]) -> str:
-        response = await self.outbound.request(
-            "POST", self._url, circuit=self.circuit, json=self._payload(messages, stream=False), headers=self._headers
+        return await self.outbound.request(
+            "POST",
+            self._url,
+            circuit=self.circuit,
+            parse=_content,
+            json=self._payload(messages, stream=False),
+            headers=self._headers,
         )
-        try:
-            completion = _Completion.model_validate_json(response.content)
-            content = completion.choices[0].message.content
-        except (ValidationError, IndexError):
-            raise _bad_response() from None
-        if not content.strip():
-            raise _bad_response()
-        return content
 
     async def stream(self, messages: Sequence[ChatMessage]) -> AsyncIterator[str]:
         payload = self._payload(messages, stream=True)
         async with self.outbound.stream(
             "POST", self._url, circuit=self.circuit, json=payload, headers=self._headers
         ) as response:
-            finished = False
-            async for event in EventSource(response).aiter_sse():
+            events = EventSource(response).aiter_sse()
+            while True:
+                try:
+                    event = await anext(events)
+                except StopAsyncIteration:  # the stream ended without its terminator: cut off
+                    raise httpx.RemoteProtocolError("stream ended before [DONE]") from None
+                except SSEError:  # not an event stream at all
+                    raise _bad_response() from None
                 if event.data.strip() == "[DONE]":
-                    finished = True
-                    break
+                    return
                 try:
                     chunk = _Chunk.model_validate(json.loads(event.data))
                 except (ValueError, ValidationError):
@@ -107,5 +119,3 @@ class OpenAICompatibleTutor:
                 for choice in chunk.choices[:1]:
                     if choice.delta.content:
                         yield choice.delta.content
-            if not finished:  # the stream ended without its terminator: cut off
-                raise httpx.RemoteProtocolError("stream ended before [DONE]")

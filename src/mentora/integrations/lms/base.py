@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+import httpx
 import jwt
 
 from mentora.contract import ExternalServiceError
@@ -41,6 +42,32 @@ def _bad_response() -> ExternalServiceError:
     return ExternalServiceError(service=SERVICE, reason="bad_response")
 
 
+def _access_token(response: httpx.Response) -> str:
+    try:
+        token = response.json()["access_token"]
+    except (ValueError, KeyError, TypeError):
+        raise _bad_response() from None
+    if not isinstance(token, str) or not token:
+        raise _bad_response()
+    return token
+
+
+def _canvas_submission(response: httpx.Response) -> None:
+    try:
+        body = response.json()
+    except ValueError:
+        raise _bad_response() from None
+    if not isinstance(body, dict) or "id" not in body:
+        raise _bad_response()
+
+
+def scores_url(line_item: str) -> str:
+    """AGS: the scores service is the line item URL's path plus ``/scores``, query kept
+    (Moodle's line items carry ``?type_id=``)."""
+    url = httpx.URL(line_item)
+    return str(url.copy_with(path=url.path.rstrip("/") + "/scores"))
+
+
 @dataclass
 class LtiAgsPublisher:
     """LTI 1.3 AGS: an OAuth 2 client-credentials token got with a signed JWT assertion,
@@ -62,8 +89,9 @@ class LtiAgsPublisher:
         token = await self._token()
         await self.outbound.request(
             "POST",
-            line_item.rstrip("/") + "/scores",
+            scores_url(line_item),
             circuit=self.circuit,
+            parse=lambda response: None,
             json={
                 "userId": grade.lms_user_id,
                 "scoreGiven": round(grade.score, 2),
@@ -91,11 +119,11 @@ class LtiAgsPublisher:
             algorithm="RS256",
             headers={"kid": self.key_id} if self.key_id else None,
         )
-        response = await self.outbound.request(
+        return await self.outbound.request(
             "POST",
             self.token_url,
             circuit=self.circuit,
-            json=None,
+            parse=_access_token,
             form={
                 "grant_type": "client_credentials",
                 "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
@@ -103,13 +131,6 @@ class LtiAgsPublisher:
                 "scope": AGS_SCORE_SCOPE,
             },
         )
-        try:
-            token = response.json()["access_token"]
-        except (ValueError, KeyError, TypeError):
-            raise _bad_response() from None
-        if not isinstance(token, str) or not token:
-            raise _bad_response()
-        return token
 
 
 @dataclass
@@ -131,22 +152,15 @@ class CanvasPublisher:
             f"{self.base_url.rstrip('/')}/api/v1/courses/{course_id}/assignments/{assignment_id}"
             f"/submissions/{grade.lms_user_id}"
         )
-        response = await self.outbound.request(
+        # The grade only: a comment would be added again on every (re)publication.
+        await self.outbound.request(
             "PUT",
             url,
             circuit=self.circuit,
-            json={
-                "submission": {"posted_grade": f"{round(grade.score, 2)}%"},
-                "comment": {"text_comment": grade.comment[:1000]},
-            },
+            parse=_canvas_submission,
+            json={"submission": {"posted_grade": f"{round(grade.score, 2)}%"}},
             headers={"Authorization": f"Bearer {self.api_token}"},
         )
-        try:
-            body = response.json()
-        except ValueError:
-            raise _bad_response() from None
-        if not isinstance(body, dict) or "id" not in body:
-            raise _bad_response()
 
 
 def publisher_for(

@@ -120,6 +120,7 @@ class JobRunner:
             return False
         context, attempt_id = claimed
         handler = self.handlers.get(context.kind)
+        heartbeat = asyncio.create_task(self._keep_lease(context))
         try:
             if handler is None:
                 raise LookupError(f"no handler for job kind {context.kind!r}")
@@ -131,7 +132,21 @@ class JobRunner:
             await self._finish(context, attempt_id, error=exc)
         else:
             await self._finish(context, attempt_id, error=None)
+        finally:
+            heartbeat.cancel()
         return True
+
+    async def _keep_lease(self, context: JobContext) -> None:
+        """Extend the lease while the handler runs, so a slow job is not taken for a dead one."""
+        lease = self.settings.job_lease_seconds
+        while True:
+            await asyncio.sleep(lease / 3)
+            async with self.database.sessionmaker() as session, session.begin():
+                await session.execute(
+                    update(Job)
+                    .where(Job.id == context.job_id, Job.attempts == context.attempt, Job.status == "running")
+                    .values(locked_until=utcnow() + timedelta(seconds=lease))
+                )
 
     async def _claim(self) -> tuple[JobContext, str] | None:
         now = utcnow()
@@ -152,6 +167,10 @@ class JobRunner:
                     .where(JobAttempt.job_id == job.id, JobAttempt.outcome == "running")
                     .values(outcome="abandoned", finished_at=now, error="the worker stopped before finishing")
                 )
+                if job.attempts >= job.max_attempts:  # it keeps killing its workers: stop here
+                    job.status, job.finished_at, job.locked_until = "dead", now, None
+                    job.last_error = "the worker stopped before finishing"
+                    return None
             job.status = "running"
             job.attempts += 1
             job.locked_until = now + timedelta(seconds=self.settings.job_lease_seconds)
@@ -174,6 +193,11 @@ class JobRunner:
             job = await session.get(Job, context.job_id)
             attempt = await session.get(JobAttempt, attempt_id)
             if job is None or attempt is None:
+                return
+            if job.attempts != context.attempt or job.status != "running":
+                # Another worker took the job over meanwhile (our lease ran out): its run decides.
+                attempt.finished_at, attempt.outcome = now, "abandoned"
+                attempt.error = "finished after the job was taken over"
                 return
             attempt.finished_at = now
             job.locked_until = None

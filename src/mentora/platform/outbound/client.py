@@ -6,7 +6,8 @@
   anything (429, 502, 503, 504), with jittered backoff, at most ``outbound_attempts``.
 - A circuit per (tenant, service endpoint) (purgatory): after
   ``circuit_failure_threshold`` failures in a row it opens and calls fail at once
-  (``circuit_open``) for ``circuit_open_seconds``, then one trial call decides.
+  (``circuit_open``) for ``circuit_open_seconds``; then calls go through again, and the
+  first failure reopens it.
 Failures become EXTERNAL_SERVICE_ERROR with ``service`` and ``reason``; the upstream's
 body and our credentials never reach an error body or a log line.
 """
@@ -15,9 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from purgatory import AsyncCircuitBreakerFactory
@@ -29,6 +30,7 @@ from mentora.contract import ExternalServiceError
 from mentora.platform.outbound.errors import SERVICE_EXTENSION
 
 logger = logging.getLogger("mentora.outbound")
+T = TypeVar("T")
 
 _TURNED_AWAY = frozenset({429, 502, 503, 504})
 
@@ -75,7 +77,10 @@ class OutboundClient:
             follow_redirects=False,
         )
         self._breakers = AsyncCircuitBreakerFactory(
-            default_threshold=settings.circuit_failure_threshold, default_ttl=settings.circuit_open_seconds
+            default_threshold=settings.circuit_failure_threshold,
+            default_ttl=settings.circuit_open_seconds,
+            # A caller that goes away (a student closing the page) is not the service failing.
+            exclude=[asyncio.CancelledError, GeneratorExit],
         )
 
     async def close(self) -> None:
@@ -87,16 +92,21 @@ class OutboundClient:
         url: str,
         *,
         circuit: str,
+        parse: Callable[[httpx.Response], T],
         json: Any = None,
         form: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
-    ) -> httpx.Response:
-        """A complete call; the answer has a 2xx status and its body read."""
+    ) -> T:
+        """A complete call, its 2xx answer read and handed to ``parse``.
+
+        ``parse`` validates the answer inside the circuit: a service that keeps answering
+        nonsense (``bad_response``) opens it like one that keeps failing.
+        """
         async with self._guarded(circuit):
             response = await self._with_retries(method, url, json=json, form=form, headers=headers)
             await response.aread()
             await response.aclose()
-            return response
+            return parse(response)
 
     @asynccontextmanager
     async def stream(
@@ -150,9 +160,12 @@ class OutboundClient:
         headers: Mapping[str, str] | None,
         stream: bool,
     ) -> httpx.Response:
-        request = self._http.build_request(
-            method, url, json=json, data=form, headers=headers, extensions={SERVICE_EXTENSION: self.service}
-        )
+        try:
+            request = self._http.build_request(
+                method, url, json=json, data=form, headers=headers, extensions={SERVICE_EXTENSION: self.service}
+            )
+        except httpx.InvalidURL:  # a misconfigured endpoint: the service cannot be called at all
+            raise self._failed(ExternalServiceError(service=self.service, reason="rejected"), "invalid URL") from None
         try:
             response = await self._http.send(request, stream=True)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
