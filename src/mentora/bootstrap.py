@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -60,9 +62,8 @@ class DemoAccounts:
 
 
 async def _add_user(
-    session: AsyncSession, settings: Settings, tenant_id: str, email: str, name: str, password: str, role: str
+    session: AsyncSession, passwords: PasswordService, tenant_id: str, email: str, name: str, password: str, role: str
 ) -> User:
-    passwords = PasswordService(settings)
     password_hash = await passwords.hash(password)
     role_row = await RoleService(session, tenant_id).find(role)
     if role_row is None:
@@ -72,53 +73,51 @@ async def _add_user(
     )
 
 
-async def create_demo_if_fresh(settings: Settings) -> DemoAccounts | None:
-    """On a database with no institution yet, create the demo tenant and its three users."""
+@asynccontextmanager
+async def _transaction(settings: Settings) -> AsyncIterator[AsyncSession]:
+    """One transaction on an engine of its own, for a command run outside a server."""
     database = Database.from_settings(settings)
     try:
         async with database.sessionmaker() as session, session.begin():
-            count = select(func.count()).select_from(TenantRepository(session).base_statement().subquery())
-            if (await session.execute(count)).scalar_one():
-                return None
-            tenant = await TenantService(session, SecretBox(settings)).create(
-                TenantCreate(name="Demo University", slug=DEMO_SLUG)
-            )
-            password = settings.demo_password or secrets.token_urlsafe(12)
-            for email, name, role in DEMO_USERS:
-                await _add_user(session, settings, tenant.id, email, name, password, role)
-            await CaseStudyService(session, tenant.id).create(SAMPLE_CASE_STUDY)
-        return DemoAccounts(DEMO_SLUG, password, tuple(email for email, _, _ in DEMO_USERS))
+            yield session
     finally:
         await database.dispose()
+
+
+async def create_demo_if_fresh(settings: Settings) -> DemoAccounts | None:
+    """On a database with no institution yet, create the demo tenant and its three users."""
+    async with _transaction(settings) as session:
+        count = select(func.count()).select_from(TenantRepository(session).base_statement().subquery())
+        if (await session.execute(count)).scalar_one():
+            return None
+        tenant = await TenantService(session, SecretBox(settings)).create(
+            TenantCreate(name="Demo University", slug=DEMO_SLUG)
+        )
+        password = settings.demo_password or secrets.token_urlsafe(12)
+        passwords = PasswordService(settings)  # once: building one computes its dummy hash
+        for email, name, role in DEMO_USERS:
+            await _add_user(session, passwords, tenant.id, email, name, password, role)
+        await CaseStudyService(session, tenant.id).create(SAMPLE_CASE_STUDY)
+    return DemoAccounts(DEMO_SLUG, password, tuple(email for email, _, _ in DEMO_USERS))
 
 
 async def create_superuser(settings: Settings, *, email: str, name: str, password: str) -> User:
     """A platform operator: SUPER_ADMIN in the platform tenant (signs in with X-Tenant: platform)."""
-    database = Database.from_settings(settings)
-    try:
-        async with database.sessionmaker() as session, session.begin():
-            platform = await TenantService(session, SecretBox(settings)).ensure_platform_tenant()
-            return await _add_user(session, settings, platform.id, email, name, password, SystemRole.SUPER_ADMIN)
-    finally:
-        await database.dispose()
+    async with _transaction(settings) as session:
+        platform = await TenantService(session, SecretBox(settings)).ensure_platform_tenant()
+        return await _add_user(
+            session, PasswordService(settings), platform.id, email, name, password, SystemRole.SUPER_ADMIN
+        )
 
 
 async def create_tenant(settings: Settings, *, name: str, slug: str) -> Tenant:
-    database = Database.from_settings(settings)
-    try:
-        async with database.sessionmaker() as session, session.begin():
-            return await TenantService(session, SecretBox(settings)).create(TenantCreate(name=name, slug=slug))
-    finally:
-        await database.dispose()
+    async with _transaction(settings) as session:
+        return await TenantService(session, SecretBox(settings)).create(TenantCreate(name=name, slug=slug))
 
 
 async def create_user(settings: Settings, *, tenant_slug: str, email: str, name: str, password: str, role: str) -> User:
-    database = Database.from_settings(settings)
-    try:
-        async with database.sessionmaker() as session, session.begin():
-            tenant = await TenantRepository(session).find_by_slug(tenant_slug)
-            if tenant is None:
-                raise ValidationFailedError.for_field("tenant", "unknown tenant")
-            return await _add_user(session, settings, tenant.id, email, name, password, role)
-    finally:
-        await database.dispose()
+    async with _transaction(settings) as session:
+        tenant = await TenantRepository(session).find_by_slug(tenant_slug)
+        if tenant is None:
+            raise ValidationFailedError.for_field("tenant", "unknown tenant")
+        return await _add_user(session, PasswordService(settings), tenant.id, email, name, password, role)

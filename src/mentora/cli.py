@@ -15,22 +15,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from mentora.bootstrap import create_demo_if_fresh, create_superuser, create_tenant, create_user
 from mentora.config import Settings
 from mentora.contract import MentoraError
-from mentora.platform.db import create_engine, translate_database_error
-from mentora.platform.db.migrations import upgrade_to_head
+from mentora.platform.db import migrations, translate_database_error
 from mentora.tenants.service import PLATFORM_SLUG
 
 T = TypeVar("T")
 OutputOption = Annotated[Path | None, typer.Option(help="File to write; default: standard output")]
 
 cli = typer.Typer(help="Mentora: multi-tenant API for AI tutoring.", no_args_is_help=True, add_completion=False)
-
-
-async def _migrate(settings: Settings) -> None:
-    engine = create_engine(settings)
-    try:
-        await upgrade_to_head(engine)
-    finally:
-        await engine.dispose()
 
 
 @cli.command()
@@ -43,7 +34,7 @@ def serve(
     settings = Settings()
     if settings.should_auto_migrate:
         # Once, here, before any worker starts: workers only check the revision.
-        asyncio.run(_migrate(settings))
+        asyncio.run(migrations.migrate(settings))
     if settings.is_embedded:
         demo = asyncio.run(create_demo_if_fresh(settings))
         if demo is not None:
@@ -79,7 +70,7 @@ def worker() -> None:
 @cli.command()
 def migrate() -> None:
     """Apply every pending schema migration to the configured database."""
-    asyncio.run(_migrate(Settings()))
+    asyncio.run(migrations.migrate(Settings()))
     typer.echo("database is at the latest schema revision")
 
 

@@ -20,7 +20,7 @@ from starlette.routing import Match
 
 from mentora.contract.catalog import ErrorCode
 from mentora.contract.envelope import error_response, response_for
-from mentora.contract.errors import MentoraError, NotFoundError, ValidationFailedError
+from mentora.contract.errors import ERROR_CLASSES, MentoraError, ValidationFailedError
 from mentora.contract.validation import BODY_KEY, flatten_errors
 
 VALIDATION_MESSAGE = ValidationFailedError.default_message
@@ -40,14 +40,6 @@ _CODE_BY_STATUS: dict[int, ErrorCode] = {
     422: ErrorCode.VALIDATION_ERROR,
 }
 _BODY_DETAIL_BY_STATUS = {400: BODY_UNREADABLE, 413: BODY_TOO_LARGE, 415: WRONG_CONTENT_TYPE}
-_MESSAGES: dict[ErrorCode, str] = {
-    ErrorCode.AUTHENTICATION_ERROR: "Authentication required",
-    ErrorCode.AUTHORIZATION_ERROR: "Permission denied",
-    ErrorCode.NOT_FOUND: NotFoundError.default_message,
-    ErrorCode.CONFLICT: "Resource already exists",
-    ErrorCode.VALIDATION_ERROR: VALIDATION_MESSAGE,
-    ErrorCode.INTERNAL_ERROR: "An unexpected error occurred",
-}
 
 
 async def handle_mentora_error(request: Request, exc: Exception) -> Response:
@@ -79,9 +71,8 @@ async def handle_http_exception(request: Request, exc: Exception) -> Response:
     headers = {}
     if status == 405:
         headers["Allow"] = _allowed_methods(request) or (exc.headers or {}).get("Allow", "")
-    if code is ErrorCode.AUTHENTICATION_ERROR:
-        headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
-    return error_response(code, _MESSAGES.get(code, VALIDATION_MESSAGE), details, headers)
+    # The code's own class: its default message, and its headers (WWW-Authenticate on a 401).
+    return response_for(ERROR_CLASSES[code](details=details, headers=headers))
 
 
 def _allowed_methods(request: Request) -> str:

@@ -20,10 +20,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mentora.contract import (
     DatabaseError,
-    ErrorCode,
+    InternalError,
     MentoraError,
     ValidationFailedError,
-    error_response,
     response_for,
 )
 from mentora.contract.handlers import BODY_TOO_LARGE
@@ -74,7 +73,7 @@ def last_resort_response(exc: Exception, scope: Scope) -> Response:
     if isinstance(exc, httpx.HTTPError):
         return response_for(external_error_for(exc))
     logger.exception("unhandled error", extra={"method": scope["method"], "path": scope["path"]})
-    return error_response(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred")
+    return response_for(InternalError())
 
 
 class RequestContextMiddleware:

@@ -34,7 +34,7 @@ class RoleHolder(Protocol):
     def permissions(self) -> frozenset[str]: ...
 
 
-def _check_grantable(permissions: Iterable[str], caller_permissions: frozenset[str]) -> None:
+def check_grantable(permissions: Iterable[str], caller_permissions: frozenset[str]) -> None:
     """Nobody hands out, or takes away, a permission they do not hold themselves."""
     missing = sorted(set(permissions) - caller_permissions)
     if missing:
@@ -80,7 +80,7 @@ class RoleService:
 
     async def create(self, data: RoleCreate, caller_permissions: frozenset[str]) -> Role:
         self._check_name(data.name)
-        _check_grantable(data.permissions, caller_permissions)
+        check_grantable(data.permissions, caller_permissions)
         role = Role(
             tenant_id=self.tenant_id, name=data.name, description=data.description, permissions=data.permissions
         )
@@ -92,7 +92,7 @@ class RoleService:
             raise ConflictError(details={"role_id": "you cannot change the role you hold"})
         # Changing a role changes what its holders may do: only someone who holds all of
         # its permissions, before and after, may do that.
-        _check_grantable([*permissions_of(role), *(data.permissions or [])], caller.permissions)
+        check_grantable([*permissions_of(role), *(data.permissions or [])], caller.permissions)
         changes = data.model_dump(exclude_unset=True)
         if changes.get("name") is not None:
             self._check_name(changes["name"])
@@ -104,7 +104,7 @@ class RoleService:
 
     async def delete(self, role_id: str, caller: RoleHolder) -> None:
         role = await self._custom(role_id)
-        _check_grantable(permissions_of(role), caller.permissions)
+        check_grantable(permissions_of(role), caller.permissions)
         in_use = (await self.session.execute(select(func.count()).where(_USERS.c.role_id == role.id))).scalar_one()
         if in_use:
             raise ConflictError(

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import orjson
 from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession
 from sse_starlette import EventSourceResponse
 
 from mentora.contract import ErrorCode, ExternalServiceError, InternalError, MentoraError, error_responses
@@ -50,6 +51,10 @@ STREAM_DOC: dict[int | str, dict[str, Any]] = {
 }
 
 
+def session_service(session: AsyncSession, caller: Principal, services: Services) -> SessionService:
+    return SessionService(session, caller, max_attempts=services.settings.job_max_attempts)
+
+
 @router.post("/initialize", status_code=201, responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
 async def initialize_session(
     data: InitializeIn, caller: SessionStarter, session: SessionDep, services: ServicesDep, response: Response
@@ -59,7 +64,7 @@ async def initialize_session(
     A second active session on the same case study is CONFLICT naming the active
     ``session_id``; so is going past the session limit (the user's, else the tenant's).
     """
-    sessions = SessionService(session, caller, max_attempts=services.settings.job_max_attempts)
+    sessions = session_service(session, caller, services)
     tutoring, created = await sessions.initialize(data.content_id, data.session_id)
     if not created:
         response.status_code = 200
@@ -75,7 +80,7 @@ async def list_sessions(
     user_id: Annotated[str | None, Query(max_length=36, description="Staff only: one student's")] = None,
 ) -> SessionListEnvelope:
     """Your sessions, newest first (staff who grade see the tenant's)."""
-    sessions = SessionService(session, caller, max_attempts=services.settings.job_max_attempts)
+    sessions = session_service(session, caller, services)
     items, total = await sessions.list(skip=page.skip, limit=page.limit, user_id=user_id)
     tutor = tutor_name(await sessions.tenant())
     return SessionListEnvelope.page_of(
@@ -88,7 +93,7 @@ async def get_session(
     session_id: str, caller: SessionReader, session: SessionDep, services: ServicesDep
 ) -> SessionDetailEnvelope:
     """One session with its transcript."""
-    sessions = SessionService(session, caller, max_attempts=services.settings.job_max_attempts)
+    sessions = session_service(session, caller, services)
     return SessionDetailEnvelope(data=await sessions.detail(await sessions.get(session_id)))
 
 
@@ -97,7 +102,7 @@ async def end_session(
     session_id: str, caller: SessionWriter, session: SessionDep, services: ServicesDep
 ) -> SessionDetailEnvelope:
     """End your session."""
-    sessions = SessionService(session, caller, max_attempts=services.settings.job_max_attempts)
+    sessions = session_service(session, caller, services)
     tutoring = await sessions.end(session_id)
     return SessionDetailEnvelope(data=await sessions.detail(tutoring), message="Session ended")
 

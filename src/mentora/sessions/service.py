@@ -86,7 +86,8 @@ async def end_expired_sessions(database: Database, max_attempts: int) -> int:
 
 
 class SessionService:
-    def __init__(self, session: AsyncSession, caller: Principal, *, max_attempts: int = 8) -> None:
+    def __init__(self, session: AsyncSession, caller: Principal, *, max_attempts: int) -> None:
+        """``max_attempts``: of the grading job a session's end queues (MENTORA_JOB_MAX_ATTEMPTS)."""
         self.session = session
         self.caller = caller
         self.sessions = SessionRepository(session, caller.tenant_id)

@@ -15,7 +15,7 @@ from mentora.platform.auth.permissions import SystemRole
 from mentora.platform.auth.principal import Principal
 from mentora.platform.db import Database, read_session
 from mentora.roles.models import Role
-from mentora.roles.service import RoleService, permissions_of
+from mentora.roles.service import RoleService, check_grantable, permissions_of
 from mentora.users.models import User
 from mentora.users.repository import UserRepository, normalize_email
 from mentora.users.schemas import MeUpdate, UserInvite, UserOut, UserSettings, UserUpdate
@@ -168,9 +168,7 @@ class UserService:
     async def _manageable(self, user_id: str, caller: Principal) -> User:
         """A user the caller may change: one holding no permission the caller lacks."""
         user = await self.get(user_id)
-        missing = permissions_of(user.role) - caller.permissions
-        if missing:
-            raise AuthorizationError.missing_permission(sorted(missing)[0])
+        check_grantable(permissions_of(user.role), caller.permissions)
         return user
 
     async def _assignable_role(self, name_or_id: str, caller: Principal) -> Role:
@@ -180,7 +178,5 @@ class UserService:
             raise ValidationFailedError.for_field("role", "unknown role")
         if role.is_system and role.name == SystemRole.SUPER_ADMIN and caller.role != SystemRole.SUPER_ADMIN:
             raise AuthorizationError.missing_permission("TENANT_MANAGEMENT.can_create")
-        missing = permissions_of(role) - caller.permissions
-        if missing:
-            raise AuthorizationError.missing_permission(sorted(missing)[0])
+        check_grantable(permissions_of(role), caller.permissions)
         return role

@@ -107,7 +107,7 @@ class OpenAICompatibleTutor:
                 try:
                     event = await anext(events)
                 except StopAsyncIteration:  # the stream ended without its terminator: cut off
-                    raise httpx.RemoteProtocolError("stream ended before [DONE]") from None
+                    raise httpx.RemoteProtocolError("stream ended before [DONE]", request=response.request) from None
                 except SSEError:  # not an event stream at all
                     raise _bad_response() from None
                 if event.data.strip() == "[DONE]":

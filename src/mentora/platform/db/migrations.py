@@ -17,6 +17,8 @@ from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import mentora
+from mentora.config import Settings
+from mentora.platform.db.engine import create_engine
 
 
 class SchemaMismatchError(RuntimeError):
@@ -50,6 +52,16 @@ async def upgrade_to_head(engine: AsyncEngine) -> None:
 
     async with engine.begin() as connection:
         await connection.run_sync(upgrade)
+
+
+async def migrate(settings: Settings) -> None:
+    """Bring the configured database to the latest revision, on the app's own engine (so the
+    embedded SQLite file gets its settings, WAL included)."""
+    engine = create_engine(settings)
+    try:
+        await upgrade_to_head(engine)
+    finally:
+        await engine.dispose()
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:

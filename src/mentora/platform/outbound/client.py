@@ -27,7 +27,7 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait
 
 from mentora.config import Settings
 from mentora.contract import ExternalServiceError
-from mentora.platform.outbound.errors import SERVICE_EXTENSION
+from mentora.platform.outbound.errors import SERVICE_EXTENSION, external_error_for, reason_for_status
 
 logger = logging.getLogger("mentora.outbound")
 T = TypeVar("T")
@@ -41,22 +41,6 @@ class _NotReachedError(Exception):
     def __init__(self, error: ExternalServiceError) -> None:
         super().__init__(error.message)
         self.error = error
-
-
-def reason_for_status(status: int) -> str:
-    return "unavailable" if status >= 500 or status == 429 else "rejected"
-
-
-def translate(exc: httpx.HTTPError, service: str) -> ExternalServiceError:
-    if isinstance(exc, httpx.TimeoutException):
-        reason = "timeout"
-    elif isinstance(exc, httpx.HTTPStatusError):
-        reason = reason_for_status(exc.response.status_code)
-    elif isinstance(exc, httpx.DecodingError):
-        reason = "bad_response"
-    else:  # refused, reset, dropped half-way
-        reason = "unavailable"
-    return ExternalServiceError(service=service, reason=reason)
 
 
 class OutboundClient:
@@ -122,7 +106,7 @@ class OutboundClient:
             try:
                 yield response
             except httpx.HTTPError as exc:
-                raise self._failed(translate(exc, self.service), exc) from None
+                raise self._failed(external_error_for(exc), exc) from None
             finally:
                 await response.aclose()
 
@@ -169,9 +153,9 @@ class OutboundClient:
         try:
             response = await self._http.send(request, stream=True)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise _NotReachedError(self._failed(translate(exc, self.service), exc)) from None
+            raise _NotReachedError(self._failed(external_error_for(exc), exc)) from None
         except httpx.HTTPError as exc:
-            raise self._failed(translate(exc, self.service), exc) from None
+            raise self._failed(external_error_for(exc), exc) from None
         if response.status_code >= 400:
             await response.aclose()
             error = ExternalServiceError(service=self.service, reason=reason_for_status(response.status_code))
@@ -184,7 +168,7 @@ class OutboundClient:
                 await response.aread()
             except httpx.HTTPError as exc:
                 await response.aclose()
-                raise self._failed(translate(exc, self.service), exc) from None
+                raise self._failed(external_error_for(exc), exc) from None
         return response
 
     @asynccontextmanager

@@ -20,21 +20,26 @@ logger = logging.getLogger("mentora.outbound")
 SERVICE_EXTENSION = "mentora.service"
 
 
-def _reason(exc: httpx.HTTPError) -> str:
+def reason_for_status(status: int) -> str:
+    """Turned away (429, 5xx: try later) or refused (other 4xx: the call itself is wrong)."""
+    return "unavailable" if status >= 500 or status == 429 else "rejected"
+
+
+def reason_for(exc: httpx.HTTPError) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return "timeout"
     if isinstance(exc, httpx.HTTPStatusError):
-        return "unavailable" if exc.response.status_code >= 500 else "rejected"
-    if isinstance(exc, httpx.DecodingError | httpx.RemoteProtocolError | httpx.TooManyRedirects):
+        return reason_for_status(exc.response.status_code)
+    if isinstance(exc, httpx.DecodingError | httpx.TooManyRedirects):
         return "bad_response"
-    return "unavailable"
+    return "unavailable"  # refused, reset, dropped half-way
 
 
 def external_error_for(exc: httpx.HTTPError) -> ExternalServiceError:
     service = "unknown"
     with contextlib.suppress(RuntimeError):  # raised when the error came before any request
         service = str(exc.request.extensions.get(SERVICE_EXTENSION, service))
-    return ExternalServiceError(service=service, reason=_reason(exc))
+    return ExternalServiceError(service=service, reason=reason_for(exc))
 
 
 async def handle_outbound_error(request: Request, exc: Exception) -> Response:
