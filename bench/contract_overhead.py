@@ -27,8 +27,7 @@ from mentora.api import mount_routers
 from mentora.app import create_app
 from mentora.config import Settings
 from mentora.contract import SuccessEnvelope
-from mentora.platform.db import create_engine
-from mentora.platform.db.migrations import upgrade_to_head
+from mentora.platform.db.migrations import migrate
 
 
 class MemberSettings(BaseModel):
@@ -102,9 +101,7 @@ CASES = {
 async def main(rounds: int, requests: int) -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         ours = mentora_app(Path(data_dir))
-        engine = create_engine(ours.state.settings)
-        await upgrade_to_head(engine)
-        await engine.dispose()
+        await migrate(ours.state.settings)
         async with ours.router.lifespan_context(ours):
             await compare(ours, bare_app(), rounds, requests)
 

@@ -20,16 +20,13 @@ import httpx
 from mentora.app import create_app
 from mentora.bootstrap import create_tenant, create_user
 from mentora.config import Settings
-from mentora.platform.db import create_engine
-from mentora.platform.db.migrations import upgrade_to_head
+from mentora.platform.db.migrations import migrate
 
 
 async def main(rounds: int) -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         settings = Settings(data_dir=Path(data_dir), access_log=False, log_level="ERROR")
-        engine = create_engine(settings)
-        await upgrade_to_head(engine)
-        await engine.dispose()
+        await migrate(settings)
         await create_tenant(settings, name="Bench", slug="bench")
         await create_user(
             settings, tenant_slug="bench", email="known@bench.edu", name="K", password="the right one", role="STUDENT"

@@ -21,8 +21,7 @@ from typing import Any
 from asgi_calls import per_request_us, request
 from mentora.app import create_app
 from mentora.config import Settings
-from mentora.platform.db import create_engine
-from mentora.platform.db.migrations import upgrade_to_head
+from mentora.platform.db.migrations import migrate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.support.redis import RedisServer  # the suite's throwaway server
@@ -34,9 +33,7 @@ GENEROUS = "1000000/minute"  # never reached: the cost of counting, not of refus
 async def main(rounds: int, requests: int) -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         base = Settings(data_dir=Path(data_dir), access_log=False, log_level="ERROR", rate_limit_anonymous=GENEROUS)
-        engine = create_engine(base)
-        await upgrade_to_head(engine)
-        await engine.dispose()
+        await migrate(base)
         variants: dict[str, Any] = {
             "unlimited": base.model_copy(update={"rate_limits_enabled": False}),
             "memory": base,

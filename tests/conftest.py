@@ -9,8 +9,9 @@ import asyncio
 import itertools
 import os
 import shutil
-from collections.abc import AsyncIterator, Coroutine, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,8 +22,7 @@ from fastapi import FastAPI
 
 from mentora.app import create_app
 from mentora.config import Settings
-from mentora.platform.db import create_engine
-from mentora.platform.db.migrations import upgrade_to_head
+from mentora.platform.db.migrations import migrate
 from tests.support.contract import check_response
 from tests.support.identity import Identity, create_identity
 from tests.support.postgres import PostgresCluster
@@ -41,30 +41,33 @@ def require_service(problem: str) -> None:
     pytest.skip(problem)
 
 
-@pytest.fixture(scope="session")
-def postgres_cluster() -> Iterator[PostgresCluster]:
+ServiceT = TypeVar("ServiceT", PostgresCluster, RedisServer)
+
+
+@contextmanager
+def running(service: Callable[[], ServiceT]) -> Iterator[ServiceT]:
+    """A throwaway PostgreSQL or Redis, started, and removed afterwards."""
     try:
-        cluster = PostgresCluster()
+        started = service()
     except FileNotFoundError as exc:
         require_service(str(exc))
-    cluster.start()
-    yield cluster
-    cluster.destroy()
+    started.start()
+    try:
+        yield started
+    finally:
+        started.destroy()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    with running(PostgresCluster) as cluster:
+        yield cluster
 
 
 def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run a coroutine from a sync fixture, on a loop of its own (the tests' loop may be in use)."""
     with ThreadPoolExecutor(max_workers=1) as executor:
         return executor.submit(asyncio.run, coroutine).result()
-
-
-async def migrate_settings(settings: Settings) -> None:
-    """Migrate with the app's own engine factory, so the database gets its settings (WAL) too."""
-    engine = create_engine(settings)
-    try:
-        await upgrade_to_head(engine)
-    finally:
-        await engine.dispose()
 
 
 async def execute_admin(cluster: PostgresCluster, statement: str) -> None:
@@ -77,39 +80,29 @@ async def execute_admin(cluster: PostgresCluster, statement: str) -> None:
 
 @pytest.fixture(scope="session")
 def redis_server() -> Iterator[RedisServer]:
-    try:
-        server = RedisServer()
-    except FileNotFoundError as exc:
-        require_service(str(exc))
-    server.start()
-    yield server
-    server.destroy()
+    with running(RedisServer) as server:
+        yield server
 
 
 @pytest.fixture
 def own_redis() -> Iterator[RedisServer]:
     """A Redis of the test's own, for tests that stop it."""
-    try:
-        server = RedisServer()
-    except FileNotFoundError as exc:
-        require_service(str(exc))
-    server.start()
-    yield server
-    server.destroy()
+    with running(RedisServer) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
 def postgres_template(postgres_cluster: PostgresCluster) -> str:
     """A migrated database that each test's database is copied from (fast: no re-migration)."""
     run_sync(execute_admin(postgres_cluster, f"CREATE DATABASE {TEMPLATE_DATABASE}"))
-    run_sync(migrate_settings(Settings(database_url=postgres_cluster.url(TEMPLATE_DATABASE))))
+    run_sync(migrate(Settings(database_url=postgres_cluster.url(TEMPLATE_DATABASE))))
     return TEMPLATE_DATABASE
 
 
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data_dir = tmp_path_factory.mktemp("sqlite-template")
-    run_sync(migrate_settings(Settings(data_dir=data_dir)))
+    run_sync(migrate(Settings(data_dir=data_dir)))
     return data_dir / "mentora.db"
 
 

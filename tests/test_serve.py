@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import require_service, run_sync
+from tests.conftest import execute_admin, run_sync, running
 from tests.support.contract import assert_error_body, check_response_sync
 from tests.support.postgres import PostgresCluster
 from tests.support.server import ServerProcess
@@ -165,15 +165,8 @@ def test_unhandled_error_over_a_real_socket_is_logged_once_with_its_request_id(p
 @pytest.fixture
 def own_cluster() -> Iterator[PostgresCluster]:
     """A cluster of this test's own, since the test stops it."""
-    try:
-        cluster = PostgresCluster()
-    except FileNotFoundError as exc:
-        require_service(str(exc))
-    cluster.start()
-    try:
+    with running(PostgresCluster) as cluster:
         yield cluster
-    finally:
-        cluster.destroy()
 
 
 def mentora(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -189,8 +182,6 @@ def mentora(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
 def test_postgres_outage_gives_database_error_then_recovers_without_restart(
     own_cluster: PostgresCluster, tmp_path: Path
 ) -> None:
-    from tests.conftest import execute_admin
-
     run_sync(execute_admin(own_cluster, "CREATE DATABASE mentora"))
     env = {"MENTORA_DATABASE_URL": own_cluster.url("mentora"), "MENTORA_DATA_DIR": str(tmp_path)}
     migrated = mentora("migrate", env=env)

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import uvicorn
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from tests.support.postgres import free_port
+from tests.support.loopback import LoopbackServer
 
 API_KEY = "fake-provider-key"
 # What the fake answers a grading request with: final score 0.4*80 + 0.3*70 + 0.3*60 = 71.
@@ -29,28 +25,12 @@ GRADE = {"critical_thinking": 80, "comprehension": 70, "communication": 60, "sum
 MODES = ("ok", "timeout", "500", "429", "401", "malformed", "slow_stream", "drop")
 
 
-class FakeAIProvider:
+class FakeAIProvider(LoopbackServer):
     def __init__(self) -> None:
         self.mode = "ok"
         self.requests: list[dict[str, Any]] = []
-        self.port = free_port()
+        super().__init__([Route("/v1/chat/completions", self._complete, methods=["POST"])])
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
-        app = Starlette(routes=[Route("/v1/chat/completions", self._complete, methods=["POST"])])
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise TimeoutError("fake AI provider did not start")
-            time.sleep(0.02)
-
-    def stop(self) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
 
     @staticmethod
     def answer_for(payload: dict[str, Any]) -> str:

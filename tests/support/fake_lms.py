@@ -11,32 +11,38 @@ Switchable to: timeout, 500, 429, 401, malformed body, dropped connection.
 from __future__ import annotations
 
 import asyncio
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import jwt
-import uvicorn
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from tests.support.postgres import free_port
+from tests.support.loopback import LoopbackServer
 
 CLIENT_ID = "mentora-tool"
 CANVAS_TOKEN = "canvas-api-token"
 MODES = ("ok", "timeout", "500", "429", "401", "malformed", "drop")
 
 
-class FakeLMS:
+class FakeLMS(LoopbackServer):
     def __init__(self) -> None:
         self.mode = "ok"
-        self.port = free_port()
+        super().__init__(
+            [
+                Route("/token", self._token, methods=["POST"]),
+                Route("/lineitems/{item}/scores", self._score, methods=["POST"]),
+                Route(
+                    "/api/v1/courses/{course}/assignments/{assignment}/submissions/{user}",
+                    self._canvas,
+                    methods=["PUT"],
+                ),
+            ]
+        )
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.token_url = self.base_url + "/token"
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -49,35 +55,9 @@ class FakeLMS:
         self.score_posts = 0
         self.canvas_grades: dict[tuple[str, str, str], str] = {}
         self.calls = 0
-        app = Starlette(
-            routes=[
-                Route("/token", self._token, methods=["POST"]),
-                Route("/lineitems/{item}/scores", self._score, methods=["POST"]),
-                Route(
-                    "/api/v1/courses/{course}/assignments/{assignment}/submissions/{user}",
-                    self._canvas,
-                    methods=["PUT"],
-                ),
-            ]
-        )
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
 
     def line_item(self, name: str) -> str:
         return f"{self.base_url}/lineitems/{name}"
-
-    def start(self) -> None:
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise TimeoutError("fake LMS did not start")
-            time.sleep(0.02)
-
-    def stop(self) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
 
     async def _failure(self) -> Response | None:
         self.calls += 1
