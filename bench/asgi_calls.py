@@ -9,10 +9,13 @@ from typing import Any
 ASGIApp = Callable[..., Any]
 
 
-def request(method: str, path: str, body: bytes = b"") -> tuple[dict[str, Any], bytes]:
-    headers = [(b"host", b"bench")]
+def request(
+    method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None
+) -> tuple[dict[str, Any], bytes]:
+    raw_headers = [(b"host", b"bench")]
+    raw_headers += [(name.lower().encode(), value.encode()) for name, value in (headers or {}).items()]
     if body:
-        headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        raw_headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
@@ -23,7 +26,7 @@ def request(method: str, path: str, body: bytes = b"") -> tuple[dict[str, Any], 
         "raw_path": path.encode(),
         "root_path": "",
         "query_string": b"",
-        "headers": headers,
+        "headers": raw_headers,
         "client": ("127.0.0.1", 1),
         "server": ("127.0.0.1", 80),
     }

@@ -27,6 +27,7 @@ from mentora.platform.logging import configure_logging
 from mentora.platform.outbound import handle_outbound_error
 from mentora.platform.ratelimit.middleware import AnonymousRateLimitMiddleware
 from mentora.platform.request_context import RequestContextMiddleware
+from mentora.platform.route_index import RouteIndex
 from mentora.runtime import build_services, job_runner
 
 OperationKey = tuple[str, str]  # (path, method)
@@ -124,4 +125,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(TenantCorsMiddleware)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes, access_log=settings.access_log)
     mount_routers(app)
+    app.router.middleware_stack = RouteIndex(app.router)
     return app

@@ -1,0 +1,119 @@
+"""The two apps every benchmark compares, and how to sign in to ours.
+
+The bare app is plain FastAPI with the same route table (routing cost grows with it)
+and the same typed handlers, answering with FastAPI's defaults (plain model, its own 422
+and 404) and none of our layers. Ours is the whole platform: request id, body limit,
+CORS, idempotency, tenant, token verification, permission, rate limits (counted in
+memory, never reached), envelopes.
+
+Over HTTP the apps are served by uvicorn factories (``bare_app``, ``mentora_from_env``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import httpx
+from fastapi import Depends, FastAPI
+from pydantic import BaseModel, EmailStr, Field
+
+from mentora.api import mount_routers
+from mentora.app import create_app
+from mentora.bootstrap import create_tenant, create_user
+from mentora.config import Settings
+from mentora.contract import SuccessEnvelope
+from mentora.platform.auth.permissions import Action, Module, permission
+from mentora.platform.auth.principal import Principal, RequirePermission
+from mentora.platform.db.migrations import migrate
+
+TENANT = "bench"
+EMAIL = "student@bench.example.com"
+PASSWORD = "bench-password-1"  # a throwaway account in a temporary database
+# Counted on every request, never reached: the cost of counting, not of refusing. Per second,
+# so a moving window holds about one second of hits, no more than the deployment's limits hold.
+GENEROUS = "1000000/second"
+
+
+class MemberSettings(BaseModel):
+    max_sessions: int | None = None
+
+
+class MemberIn(BaseModel):
+    email: EmailStr
+    name: str = Field(min_length=1, max_length=255)
+    settings: MemberSettings | None = None
+
+
+class MemberOut(BaseModel):
+    email: str
+    name: str
+
+
+# Parametrize once, as the domains' schemas do: subscripting per request costs ~1.4 us.
+MemberEnvelope = SuccessEnvelope[MemberOut]
+CaseStudyViewer = Annotated[Principal, Depends(RequirePermission(permission(Module.CASE_STUDIES, Action.VIEW)))]
+
+
+def bare_app() -> FastAPI:
+    app = FastAPI()
+    mount_routers(app)
+
+    @app.get("/bench/member")
+    async def get_member() -> MemberOut:
+        return MemberOut(email="ada@example.com", name="Ada")
+
+    @app.post("/bench/members")
+    async def create_member(member: MemberIn) -> MemberOut:
+        return MemberOut(email=member.email, name=member.name)
+
+    return app
+
+
+def bench_settings(data_dir: Path, **overrides: object) -> Settings:
+    generous = {"rate_limit_anonymous": GENEROUS, "rate_limit_user": GENEROUS, "rate_limit_tenant": GENEROUS}
+    return Settings(data_dir=data_dir, access_log=False, log_level="ERROR", **{**generous, **overrides})
+
+
+def mentora_app(settings: Settings) -> FastAPI:
+    app = create_app(settings)
+
+    @app.get("/bench/member")
+    async def get_member() -> MemberEnvelope:
+        return MemberEnvelope(data=MemberOut(email="ada@example.com", name="Ada"))
+
+    @app.get("/bench/tenant-member")
+    async def get_tenant_member(caller: CaseStudyViewer) -> MemberEnvelope:
+        return MemberEnvelope(data=MemberOut(email="ada@example.com", name="Ada"))
+
+    @app.post("/bench/members")
+    async def create_member(member: MemberIn) -> MemberEnvelope:
+        return MemberEnvelope(data=MemberOut(email=member.email, name=member.name))
+
+    return app
+
+
+def mentora_from_env() -> FastAPI:
+    """uvicorn factory: ours, on the database and data folder named by MENTORA_* variables."""
+    return mentora_app(bench_settings(Path(os.environ["MENTORA_DATA_DIR"])))
+
+
+async def prepare_database(settings: Settings) -> None:
+    """Migrate, then add the tenant and the student the benchmarks sign in as."""
+    await migrate(settings)
+    await create_tenant(settings, name="Bench University", slug=TENANT)
+    await create_user(
+        settings, tenant_slug=TENANT, email=EMAIL, name="Bench Student", password=PASSWORD, role="STUDENT"
+    )
+
+
+async def sign_in(client: httpx.AsyncClient) -> dict[str, str]:
+    """Headers of a signed-in student of the bench tenant."""
+    response = await client.post("/v1/auth/login", json={"email": EMAIL, "password": PASSWORD}, headers=tenant_header())
+    response.raise_for_status()
+    return {**tenant_header(), "Authorization": f"Bearer {response.json()['data']['access_token']}"}
+
+
+def tenant_header() -> dict[str, str]:
+    return {"X-Tenant": TENANT}
