@@ -17,19 +17,13 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from mentora.platform.auth.permissions import SYSTEM_ROLE_PERMISSIONS, SystemRole
+from mentora.platform.auth.permissions import SystemRole
 from mentora.runtime import job_runner
-from tests.support.identity import OPERATOR_EMAIL, Identity, bearer
+from tests.support.identity import SIGN_IN, Identity, assert_gated, bearer
 
 pytestmark = pytest.mark.usefixtures("identity")
 
 MISSING_ID = "00000000-0000-4000-8000-00000000dead"
-SIGN_IN = {
-    SystemRole.STUDENT: ("student@alpha.example.com", "alpha"),
-    SystemRole.FACULTY: ("faculty@alpha.example.com", "alpha"),
-    SystemRole.ADMIN: ("admin@alpha.example.com", "alpha"),
-    SystemRole.SUPER_ADMIN: (OPERATOR_EMAIL, "platform"),
-}
 
 
 def operations(app: FastAPI, prefix: str) -> list[tuple[str, str, dict[str, Any]]]:
@@ -64,11 +58,7 @@ async def test_permission_matrix(app: FastAPI, client: httpx.AsyncClient) -> Non
         assert anonymous.status_code == 401, f"{method} {path} without a token"
         for role in SystemRole:
             response = await client.request(method, url, json={}, headers=headers[role])
-            if required in SYSTEM_ROLE_PERMISSIONS[role]:
-                assert response.status_code not in (401, 403), f"{role} {method} {path}: {response.text}"
-            else:
-                assert response.status_code == 403, f"{role} {method} {path}: {response.status_code}"
-                assert response.json()["details"] == {"required": required}
+            assert_gated(response, role, required, f"{method} {path}")
             checked += 1
     assert checked >= 60
 

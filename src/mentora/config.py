@@ -81,6 +81,9 @@ class Settings(BaseSettings):
     outbound_read_timeout: float = Field(30.0, gt=0, description="Seconds to wait for each chunk of an answer")
     outbound_total_timeout: float = Field(90.0, gt=0, description="Seconds one outbound call may take in all")
     outbound_attempts: int = Field(2, ge=1, le=5, description="Tries of a call that failed before reaching the service")
+    outbound_max_response_bytes: int = Field(
+        1024 * 1024, ge=1024, description="Largest answer read from a downstream service (a whole stream included)"
+    )
     circuit_failure_threshold: int = Field(5, ge=1, description="Consecutive failures that open a circuit")
     circuit_open_seconds: float = Field(30.0, gt=0, description="How long an open circuit refuses calls")
     ai_context_tokens: int = Field(6000, ge=500, description="Token budget of the transcript sent to the AI")

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from mentora.app import create_app
 from mentora.config import Settings
+from mentora.platform.auth.permissions import TENANT_ASSIGNABLE
 
 REPO = Path(__file__).resolve().parents[2]
 METHODS = {"get", "post", "put", "patch", "delete"}
@@ -62,7 +63,14 @@ def test_server_errors_share_a_status_and_are_told_apart_by_code(tmp_path: Path)
     app: FastAPI = create_app(Settings(data_dir=tmp_path))
     ops = operations(app.openapi())
     five_hundred = ops["GET /readyz"]["responses"]["500"]["content"]["application/json"]["schema"]
-    assert five_hundred["discriminator"] == {"propertyName": "code"}
+    # Explicit: without a mapping, OpenAPI reads the discriminator as a schema name.
+    assert five_hundred["discriminator"] == {
+        "propertyName": "code",
+        "mapping": {
+            "DATABASE_ERROR": "#/components/schemas/DatabaseErrorResponse",
+            "INTERNAL_ERROR": "#/components/schemas/InternalErrorResponse",
+        },
+    }
     assert {ref["$ref"].rsplit("/", 1)[1] for ref in five_hundred["oneOf"]} == {
         "DatabaseErrorResponse",
         "InternalErrorResponse",
@@ -73,3 +81,27 @@ def test_committed_spec_is_current(tmp_path: Path) -> None:
     spec = create_app(Settings(data_dir=tmp_path)).openapi()
     committed = json.loads((REPO / "docs" / "openapi.json").read_text())
     assert committed == spec, "docs/openapi.json is stale: run `uv run mentora openapi --output docs/openapi.json`"
+
+
+def test_links_lead_to_operations_that_take_the_id(tmp_path: Path) -> None:
+    ops = operations(create_app(Settings(data_dir=tmp_path)).openapi())
+    by_id = {operation["operationId"]: operation for operation in ops.values()}
+    linked = 0
+    for operation in ops.values():
+        for response in operation["responses"].values():
+            for name, link in response.get("links", {}).items():
+                target = by_id[link["operationId"]]
+                parameters = {parameter["name"] for parameter in target.get("parameters", [])}
+                assert set(link.get("parameters", {})) <= parameters, name
+                if "requestBody" in link:
+                    assert "requestBody" in target, name
+                linked += 1
+    assert linked >= 20
+
+
+def test_spec_states_the_values_the_validators_accept(tmp_path: Path) -> None:
+    # Found by Schemathesis: schema-valid permissions and rate limits were rejected.
+    schemas = create_app(Settings(data_dir=tmp_path)).openapi()["components"]["schemas"]
+    assert schemas["RoleCreate"]["properties"]["permissions"]["items"]["enum"] == sorted(TENANT_ASSIGNABLE)
+    limit = schemas["RateLimitOverrides"]["properties"]["user"]["anyOf"][0]
+    assert limit["pattern"] == "^[1-9][0-9]*/(second|minute|hour|day)$"

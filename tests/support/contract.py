@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 import httpx
+import schemathesis
 
 from mentora.contract import STATUS_BY_CODE, ErrorCode
 
@@ -82,3 +83,14 @@ def check_response_sync(response: httpx.Response) -> None:
     if "text/event-stream" not in response.headers.get("content-type", ""):
         response.read()
         assert_contract(response)
+
+
+def check_schemathesis_response(
+    ctx: schemathesis.CheckContext, response: schemathesis.Response, case: schemathesis.Case
+) -> None:
+    """The same assertion as a Schemathesis check, for every response its runs see."""
+    request = httpx.Request(response.request.method or "GET", response.request.url or "/")
+    headers = [(name, value) for name, values in response.headers.items() for value in values]
+    check_response_sync(
+        httpx.Response(response.status_code, headers=headers, content=response.content, request=request)
+    )

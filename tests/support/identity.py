@@ -8,11 +8,18 @@ import httpx
 
 from mentora.bootstrap import create_superuser, create_tenant, create_user
 from mentora.config import Settings
-from mentora.platform.auth.permissions import SystemRole
+from mentora.platform.auth.permissions import SYSTEM_ROLE_PERMISSIONS, SystemRole
 
 PASSWORD = "correct horse battery"
 OPERATOR_EMAIL = "operator@platform.example.com"
 ROLES = (SystemRole.ADMIN, SystemRole.FACULTY, SystemRole.STUDENT)
+# (email, tenant slug) of a user holding each system role.
+SIGN_IN = {
+    SystemRole.STUDENT: ("student@alpha.example.com", "alpha"),
+    SystemRole.FACULTY: ("faculty@alpha.example.com", "alpha"),
+    SystemRole.ADMIN: ("admin@alpha.example.com", "alpha"),
+    SystemRole.SUPER_ADMIN: (OPERATOR_EMAIL, "platform"),
+}
 
 
 @dataclass
@@ -64,3 +71,12 @@ async def login(client: httpx.AsyncClient, email: str, tenant: str, password: st
 async def bearer(client: httpx.AsyncClient, email: str, tenant: str) -> dict[str, str]:
     tokens = await login(client, email, tenant)
     return {"Authorization": f"Bearer {tokens['access_token']}"}
+
+
+def assert_gated(response: httpx.Response, role: SystemRole, required: str, what: str) -> None:
+    """A system role gets through exactly when it holds ``required``; otherwise 403 naming it."""
+    if required in SYSTEM_ROLE_PERMISSIONS[role]:
+        assert response.status_code not in (401, 403), f"{role} {what}: {response.text}"
+    else:
+        assert response.status_code == 403, f"{role} {what}: {response.status_code}"
+        assert response.json()["details"] == {"required": required}

@@ -18,7 +18,13 @@ class LoopbackServer:
     def __init__(self, routes: Sequence[BaseRoute]) -> None:
         self.port = free_port()
         config = uvicorn.Config(
-            Starlette(routes=list(routes)), host="127.0.0.1", port=self.port, log_level="warning", lifespan="off"
+            Starlette(routes=list(routes)),
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="off",
+            # A handler told to hang (a "timeout" mode) must not hold up stopping the server.
+            timeout_graceful_shutdown=1,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)

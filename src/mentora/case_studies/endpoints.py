@@ -13,7 +13,7 @@ from mentora.case_studies.schemas import (
     CaseStudyUpdate,
 )
 from mentora.case_studies.service import CaseStudyService, case_study_out, case_study_staff_out
-from mentora.contract import EmptyEnvelope, ErrorCode, error_responses
+from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
 from mentora.platform.auth.permissions import Action, Module, permission
 from mentora.platform.auth.principal import Principal, RequirePermission
 from mentora.platform.db import SessionDep
@@ -27,6 +27,18 @@ CaseStudyCreator = Annotated[Principal, Depends(RequirePermission(permission(Mod
 CaseStudyEditor = Annotated[Principal, Depends(RequirePermission(permission(Module.CASE_STUDIES, Action.EDIT)))]
 CaseStudyDeleter = Annotated[Principal, Depends(RequirePermission(permission(Module.CASE_STUDIES, Action.DELETE)))]
 NOT_FOUND = error_responses(ErrorCode.NOT_FOUND)
+CREATED_LINKS = id_links(
+    dict.fromkeys(
+        (
+            "console-case-studies-get_case_study",
+            "console-case-studies-update_case_study",
+            "console-case-studies-delete_case_study",
+            "case-studies-get_active_case_study",
+        ),
+        "case_study_id",
+    ),
+    body_fields={"sessions-initialize_session": "content_id"},
+)
 
 
 @router.get("")
@@ -58,7 +70,7 @@ async def list_case_studies(caller: CaseStudyEditor, session: SessionDep, page: 
     )
 
 
-@console_router.post("", status_code=201, responses=error_responses(ErrorCode.CONFLICT))
+@console_router.post("", status_code=201, responses={**error_responses(ErrorCode.CONFLICT), **CREATED_LINKS})
 async def create_case_study(
     data: CaseStudyCreate, caller: CaseStudyCreator, session: SessionDep
 ) -> CaseStudyStaffEnvelope:

@@ -28,7 +28,7 @@ from mentora.contract.errors import (
     ValidationFailedError,
 )
 from mentora.contract.handlers import add_exception_handlers
-from mentora.contract.openapi import document_errors, error_responses
+from mentora.contract.openapi import document_errors, error_responses, id_links
 
 __all__ = [
     "CATALOG",
@@ -56,5 +56,6 @@ __all__ = [
     "document_errors",
     "error_response",
     "error_responses",
+    "id_links",
     "response_for",
 ]

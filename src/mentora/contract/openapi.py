@@ -5,6 +5,10 @@ Each code has a response schema whose ``code`` is a one-value enum, so a route's
 ``document_errors`` then rewrites the generated spec: FastAPI's own 422 schema gives way
 to the VALIDATION_ERROR envelope, every operation gains the 500 codes, and each
 operation lists its codes in ``x-error-codes`` for client generators and readers.
+
+``id_links`` documents the other half of a route's answer: OpenAPI links from a
+created resource to the operations that take its id, which readers and stateful test
+tools follow (create, then get, change, delete).
 """
 
 from __future__ import annotations
@@ -95,6 +99,27 @@ def error_responses(*codes: ErrorCode) -> dict[int | str, dict[str, Any]]:
     return responses
 
 
+# Where every success envelope carries the id of the resource it returns.
+RESPONSE_ID = "$response.body#/data/id"
+
+
+def id_links(
+    parameters: Mapping[str, str], *, body_fields: Mapping[str, str] | None = None, status: int = 201
+) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` links passing the returned resource's id on to other operations.
+
+    ``parameters`` maps an operationId to the path parameter that takes the id,
+    ``body_fields`` an operationId to the request body field that does.
+    """
+    links: dict[str, dict[str, Any]] = {
+        operation_id: {"operationId": operation_id, "parameters": {parameter: RESPONSE_ID}}
+        for operation_id, parameter in parameters.items()
+    }
+    for operation_id, field in (body_fields or {}).items():
+        links[operation_id] = {"operationId": operation_id, "requestBody": {field: RESPONSE_ID}}
+    return {status: {"links": links}}
+
+
 def _codes_in(schema: Any) -> set[ErrorCode]:
     """Every error code whose schema is referenced anywhere inside ``schema``."""
     found: set[ErrorCode] = set()
@@ -119,7 +144,9 @@ def _ref(code: ErrorCode) -> dict[str, str]:
 def _response(codes: Sequence[ErrorCode]) -> dict[str, Any]:
     schema: dict[str, Any] = _ref(codes[0])
     if len(codes) > 1:
-        schema = {"oneOf": [_ref(code) for code in codes], "discriminator": {"propertyName": "code"}}
+        # An explicit mapping: without one, OpenAPI maps a discriminator value to a schema *name*.
+        discriminator = {"propertyName": "code", "mapping": {code.value: _ref(code)["$ref"] for code in codes}}
+        schema = {"oneOf": [_ref(code) for code in codes], "discriminator": discriminator}
     return {
         "description": "; ".join(f"{code.value}: {_DESCRIPTIONS[code]}" for code in codes),
         "content": {"application/json": {"schema": schema}},

@@ -7,14 +7,17 @@ from typing import Annotated
 from fastapi import Depends, Query
 from pydantic import BaseModel
 
+# Past any real table, and within the 64-bit OFFSET every database takes.
+MAX_SKIP = 1_000_000_000
+
 
 class PageParams(BaseModel):
     skip: int = 0
     limit: int = 20
 
 
-def page_params(
-    skip: Annotated[int, Query(ge=0, description="Rows to skip")] = 0,
+async def page_params(
+    skip: Annotated[int, Query(ge=0, le=MAX_SKIP, description="Rows to skip")] = 0,
     limit: Annotated[int, Query(ge=1, le=100, description="Rows per page (1..100)")] = 20,
 ) -> PageParams:
     return PageParams(skip=skip, limit=limit)

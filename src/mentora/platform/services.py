@@ -58,7 +58,7 @@ class Services:
         self.principals.invalidate()
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from mentora.contract import EmptyEnvelope, ErrorCode, error_responses
+from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
 from mentora.platform.auth.permissions import Action, Module, permission
 from mentora.platform.auth.principal import Principal, RequirePermission
 from mentora.platform.db import SessionDep
@@ -20,6 +20,9 @@ RoleViewer = Annotated[Principal, Depends(RequirePermission(permission(Module.RO
 RoleCreator = Annotated[Principal, Depends(RequirePermission(permission(Module.ROLE_MANAGEMENT, Action.CREATE)))]
 RoleEditor = Annotated[Principal, Depends(RequirePermission(permission(Module.ROLE_MANAGEMENT, Action.EDIT)))]
 RoleDeleter = Annotated[Principal, Depends(RequirePermission(permission(Module.ROLE_MANAGEMENT, Action.DELETE)))]
+CREATED_LINKS = id_links(
+    dict.fromkeys(("console-roles-get_role", "console-roles-update_role", "console-roles-delete_role"), "role_id")
+)
 
 
 @router.get("")
@@ -29,7 +32,7 @@ async def list_roles(caller: RoleViewer, session: SessionDep, page: Page) -> Rol
     return RoleListEnvelope.page_of([role_out(r) for r in roles], total=total, skip=page.skip, limit=page.limit)
 
 
-@router.post("", status_code=201, responses=error_responses(ErrorCode.CONFLICT))
+@router.post("", status_code=201, responses={**error_responses(ErrorCode.CONFLICT), **CREATED_LINKS})
 async def create_role(data: RoleCreate, caller: RoleCreator, session: SessionDep) -> RoleEnvelope:
     """Add a custom role to the tenant."""
     role = await RoleService(session, caller.tenant_id).create(data, caller.permissions)

@@ -17,7 +17,12 @@ def _assignable(permissions: list[str]) -> list[str]:
 
 
 RoleName = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]{1,49}$", description="UPPER_SNAKE_CASE")]
-Permissions = Annotated[list[str], Field(max_length=64), AfterValidator(_assignable)]
+# The spec lists the grantable permissions; the validator keeps its own message for any other.
+Permissions = Annotated[
+    list[str],
+    Field(max_length=64, json_schema_extra={"items": {"type": "string", "enum": sorted(TENANT_ASSIGNABLE)}}),
+    AfterValidator(_assignable),
+]
 
 
 class RoleCreate(BaseModel):

@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sse_starlette import EventSourceResponse
 
-from mentora.contract import ErrorCode, ExternalServiceError, InternalError, MentoraError, error_responses
+from mentora.contract import ErrorCode, ExternalServiceError, InternalError, MentoraError, error_responses, id_links
 from mentora.platform.auth.permissions import Action, Module, permission
 from mentora.platform.auth.principal import Principal, RequirePermission
 from mentora.platform.db import SessionDep
@@ -29,7 +29,7 @@ from mentora.sessions.schemas import (
     TurnOut,
 )
 from mentora.sessions.service import SessionService, session_out, tutor_name
-from mentora.sessions.turns import StreamPump, TurnService
+from mentora.sessions.turns import StreamPump, TurnService, keep_running
 
 logger = logging.getLogger("mentora.sessions")
 router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
@@ -37,6 +37,17 @@ router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
 SessionReader = Annotated[Principal, Depends(RequirePermission(permission(Module.SESSIONS, Action.VIEW)))]
 SessionStarter = Annotated[Principal, Depends(RequirePermission(permission(Module.SESSIONS, Action.CREATE)))]
 SessionWriter = Annotated[Principal, Depends(RequirePermission(permission(Module.SESSIONS, Action.EDIT)))]
+CREATED_LINKS = id_links(
+    dict.fromkeys(
+        (
+            "sessions-get_session",
+            "sessions-send_message",
+            "sessions-end_session",
+            "grades-get_session_grade",
+        ),
+        "session_id",
+    )
+)
 STREAM_DOC: dict[int | str, dict[str, Any]] = {
     200: {
         "content": {
@@ -55,7 +66,11 @@ def session_service(session: AsyncSession, caller: Principal, services: Services
     return SessionService(session, caller, max_attempts=services.settings.job_max_attempts)
 
 
-@router.post("/initialize", status_code=201, responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
+@router.post(
+    "/initialize",
+    status_code=201,
+    responses={**error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT), **CREATED_LINKS},
+)
 async def initialize_session(
     data: InitializeIn, caller: SessionStarter, session: SessionDep, services: ServicesDep, response: Response
 ) -> SessionDetailEnvelope:
@@ -196,19 +211,10 @@ async def _stream(turns: TurnService, turn: Any) -> EventSourceResponse:
         finally:
             pump.cancel()
             if storing is None:  # the client went away mid-stream: keep what arrived, as incomplete
-                _keep(asyncio.ensure_future(turns.answer(turn, "".join(received), complete=False)))
+                keep_running(asyncio.ensure_future(turns.answer(turn, "".join(received), complete=False)))
 
     # A client that stops reading must not hold the turn forever: sends time out.
     return EventSourceResponse(events(), ping=15, send_timeout=30)
-
-
-# Answers still being stored after their stream was torn down, referenced until done.
-_background: set[asyncio.Future[Any]] = set()
-
-
-def _keep(task: asyncio.Future[Any]) -> None:
-    _background.add(task)
-    task.add_done_callback(_background.discard)
 
 
 def _as_contract_error(exc: Exception) -> MentoraError:

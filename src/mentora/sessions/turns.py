@@ -12,8 +12,10 @@ import asyncio
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.case_studies.models import CaseStudy
@@ -29,6 +31,9 @@ from mentora.sessions.service import SessionService, message_out
 
 # A turn still "pending" this long after it began belongs to a request that died.
 STALE_PENDING = timedelta(minutes=2)
+# How soon, and then how often at most, to try again to record that a turn failed.
+SETTLE_FIRST_RETRY_SECONDS = 0.5
+SETTLE_MAX_RETRY_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,33 @@ class TurnService:
 
     async def answer(self, turn: Turn, text: str, *, complete: bool = True) -> tuple[MessageOut, MessageOut | None]:
         """Store the tutor's answer (or what arrived of it) and settle the student's turn."""
+        try:
+            return await self._store_answer(turn, text, complete=complete)
+        except SQLAlchemyError:
+            # Left "pending", the turn would look like a reply still being written and
+            # refuse the student's resend until STALE_PENDING; record it as failed (so a
+            # resend retries it) as soon as the database takes writes again.
+            keep_running(asyncio.ensure_future(self._fail_when_possible(turn)))
+            raise
+
+    async def _fail_when_possible(self, turn: Turn) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + STALE_PENDING.total_seconds()
+        delay = SETTLE_FIRST_RETRY_SECONDS
+        while loop.time() < deadline:
+            await asyncio.sleep(delay)
+            try:
+                async with self.services.database.sessionmaker() as session, session.begin():
+                    await session.execute(
+                        update(SessionMessage)
+                        .where(SessionMessage.id == turn.student_message_id, SessionMessage.status == "pending")
+                        .values(status="failed")
+                    )
+                return
+            except SQLAlchemyError:
+                delay = min(delay * 2, SETTLE_MAX_RETRY_SECONDS)
+
+    async def _store_answer(self, turn: Turn, text: str, *, complete: bool) -> tuple[MessageOut, MessageOut | None]:
         async with self.services.database.sessionmaker() as session, session.begin():
             await _lock(session, turn.session_id)
             reply = None
@@ -162,6 +194,15 @@ class TurnService:
     async def fail(self, turn: Turn, partial: str = "") -> None:
         """The answer failed: the turn stays stored, retryable; a partial answer is kept as incomplete."""
         await asyncio.shield(self.answer(turn, partial, complete=False))
+
+
+# Work still running after the request that started it has gone, referenced until done.
+_background: set[asyncio.Future[Any]] = set()
+
+
+def keep_running(task: asyncio.Future[Any]) -> None:
+    _background.add(task)
+    task.add_done_callback(_background.discard)
 
 
 async def _lock(session: AsyncSession, session_id: str) -> None:

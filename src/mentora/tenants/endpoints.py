@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from mentora.contract import EmptyEnvelope, ErrorCode, error_responses
+from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
 from mentora.platform.auth.permissions import Action, Module, SystemRole, permission
 from mentora.platform.auth.principal import Principal, RequirePermission
 from mentora.platform.db import SessionDep
@@ -24,6 +24,17 @@ TenantCreator = Annotated[Principal, Depends(RequirePermission(permission(Module
 TenantEditor = Annotated[Principal, Depends(RequirePermission(permission(Module.TENANT_MANAGEMENT, Action.EDIT)))]
 TenantDeleter = Annotated[Principal, Depends(RequirePermission(permission(Module.TENANT_MANAGEMENT, Action.DELETE)))]
 NOT_FOUND = error_responses(ErrorCode.NOT_FOUND)
+CREATED_LINKS = id_links(
+    dict.fromkeys(
+        (
+            "console-tenants-get_tenant",
+            "console-tenants-update_tenant",
+            "console-tenants-deactivate_tenant",
+            "console-tenants-create_tenant_admin",
+        ),
+        "tenant_id",
+    )
+)
 
 
 @router.get("")
@@ -37,7 +48,7 @@ async def list_tenants(
     return TenantListEnvelope.page_of([tenant_out(t) for t in tenants], total=total, skip=page.skip, limit=page.limit)
 
 
-@router.post("", status_code=201, responses=error_responses(ErrorCode.CONFLICT))
+@router.post("", status_code=201, responses={**error_responses(ErrorCode.CONFLICT), **CREATED_LINKS})
 async def create_tenant(
     data: TenantCreate, caller: TenantCreator, session: SessionDep, services: ServicesDep
 ) -> TenantEnvelope:

@@ -33,7 +33,11 @@ def _valid_limit(value: str | None) -> str | None:
 
 LimitString = Annotated[
     str | None,
-    Field(max_length=50, description="e.g. 10/minute; unset: the deployment's"),
+    Field(
+        max_length=50,
+        pattern=r"^[1-9][0-9]*/(second|minute|hour|day)$",
+        description="e.g. 10/minute; unset: the deployment's",
+    ),
     AfterValidator(_valid_limit),
 ]
 

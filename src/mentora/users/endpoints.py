@@ -2,14 +2,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
-from mentora.contract import EmptyEnvelope, ErrorCode, error_responses
+from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
 from mentora.platform.auth.permissions import Action, Module, permission
 from mentora.platform.auth.principal import CurrentPrincipal, Principal, RequirePermission
 from mentora.platform.db import SessionDep
 from mentora.platform.db.session import after_commit
 from mentora.platform.pagination import Page
+from mentora.platform.ratelimit import PolicyName
 from mentora.platform.services import Services, ServicesDep
 from mentora.users.schemas import (
     ChangePasswordIn,
@@ -31,6 +32,17 @@ UserCreator = Annotated[Principal, Depends(RequirePermission(permission(Module.U
 UserEditor = Annotated[Principal, Depends(RequirePermission(permission(Module.USER_MANAGEMENT, Action.EDIT)))]
 UserDeleter = Annotated[Principal, Depends(RequirePermission(permission(Module.USER_MANAGEMENT, Action.DELETE)))]
 NOT_FOUND = error_responses(ErrorCode.NOT_FOUND)
+CREATED_LINKS = id_links(
+    dict.fromkeys(
+        (
+            "console-users-get_user",
+            "console-users-update_user",
+            "console-users-deactivate_user",
+            "console-users-delete_user",
+        ),
+        "user_id",
+    )
+)
 
 
 def user_service(session: SessionDep, services: Services, caller: Principal) -> UserService:
@@ -54,9 +66,21 @@ async def update_me(
 
 @me_router.post("/change-password")
 async def change_password(
-    data: ChangePasswordIn, caller: CurrentPrincipal, session: SessionDep, services: ServicesDep
+    data: ChangePasswordIn, request: Request, caller: CurrentPrincipal, session: SessionDep, services: ServicesDep
 ) -> EmptyEnvelope:
     """Change your password; your current one must be given."""
+    # Checking the current password is a sign-in: a stolen access token must not guess it
+    # at the pace of ordinary requests.
+    tenant = await services.tenants.by_id(caller.tenant_id)
+    await services.limiter.enforce(
+        request.scope,
+        PolicyName.LOGIN,
+        caller.tenant_id,
+        "change-password",
+        caller.user_id,
+        tenant_settings=tenant.settings if tenant else None,
+        report=False,
+    )
     await user_service(session, services, caller).change_password(
         caller.user_id,
         data.current_password,
@@ -85,7 +109,7 @@ async def list_users(
     return UserListEnvelope.page_of([user_out(u) for u in users], total=total, skip=page.skip, limit=page.limit)
 
 
-@console_router.post("", status_code=201, responses=error_responses(ErrorCode.CONFLICT))
+@console_router.post("", status_code=201, responses={**error_responses(ErrorCode.CONFLICT), **CREATED_LINKS})
 async def invite_user(
     data: UserInvite, caller: UserCreator, session: SessionDep, services: ServicesDep
 ) -> InvitedUserEnvelope:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
+from urllib.parse import quote
 
 import httpx
 import jwt
@@ -21,6 +22,11 @@ SCORE_MEDIA_TYPE = "application/vnd.ims.lis.v1.score+json"
 
 class LmsNotConfiguredError(Exception):
     """The tenant has no LMS, or none for this case study: nothing to publish."""
+
+
+def _path_segment(value: str) -> str:
+    """Percent-encoded, keeping ``:`` for Canvas's ``sis_user_id:...`` style ids."""
+    return quote(str(value), safe=":")
 
 
 @dataclass(frozen=True)
@@ -147,10 +153,11 @@ class CanvasPublisher:
         target = self.assignments.get(grade.case_study_id)
         if not target or "/" not in target:
             raise LmsNotConfiguredError("no Canvas assignment for this case study")
-        course_id, assignment_id = target.split("/", 1)
+        course_id, assignment_id = (_path_segment(part) for part in target.split("/", 1))
+        # Each value stays one path segment: a "../" in an id must not reach another endpoint.
         url = (
             f"{self.base_url.rstrip('/')}/api/v1/courses/{course_id}/assignments/{assignment_id}"
-            f"/submissions/{grade.lms_user_id}"
+            f"/submissions/{_path_segment(grade.lms_user_id)}"
         )
         # The grade only: a comment would be added again on every (re)publication.
         await self.outbound.request(

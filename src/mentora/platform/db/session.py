@@ -21,7 +21,7 @@ _AFTER_COMMIT = "mentora.after_commit"
 _KEEP_ON_ERROR = "mentora.keep_on_error"
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     database: Database = request.app.state.database
     return database
 

@@ -4,6 +4,8 @@
 - Retries (tenacity): only what is safe to repeat, a call that never reached the service
   (connection refused or timed out while connecting) or that it turned away before doing
   anything (429, 502, 503, 504), with jittered backoff, at most ``outbound_attempts``.
+- A size cap (``outbound_max_response_bytes``) on every answer, streamed or not: a
+  service that sends more is ``bad_response``, and the rest is never read.
 - A circuit per (tenant, service endpoint) (purgatory): after
   ``circuit_failure_threshold`` failures in a row it opens and calls fail at once
   (``circuit_open``) for ``circuit_open_seconds``; then calls go through again, and the
@@ -43,6 +45,26 @@ class _NotReachedError(Exception):
         self.error = error
 
 
+class _CappedStream(httpx.AsyncByteStream):
+    """An answer's body, read up to ``limit`` bytes; past that it is refused, not buffered."""
+
+    def __init__(self, stream: httpx.AsyncByteStream, limit: int, too_large: Callable[[], Exception]) -> None:
+        self._stream = stream
+        self._limit = limit
+        self._too_large = too_large
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        received = 0
+        async for chunk in self._stream:
+            received += len(chunk)
+            if received > self._limit:
+                raise self._too_large()
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
 class OutboundClient:
     """One per process and service; ``circuit`` names who the call is for (tenant + endpoint)."""
 
@@ -50,6 +72,7 @@ class OutboundClient:
         self.service = service
         self._total = settings.outbound_total_timeout
         self._attempts = settings.outbound_attempts
+        self.max_response_bytes = settings.outbound_max_response_bytes
         self._http = httpx.AsyncClient(
             timeout=httpx.Timeout(
                 connect=settings.outbound_connect_timeout,
@@ -59,6 +82,9 @@ class OutboundClient:
             ),
             transport=transport,
             follow_redirects=False,
+            # The size cap counts bytes as they arrive: ask for them uncompressed, so a small
+            # compressed answer cannot grow past it when decoded.
+            headers={"Accept-Encoding": "identity"},
         )
         self._breakers = AsyncCircuitBreakerFactory(
             default_threshold=settings.circuit_failure_threshold,
@@ -163,13 +189,29 @@ class OutboundClient:
             if response.status_code in _TURNED_AWAY:
                 raise _NotReachedError(error)
             raise error
-        if not stream:
-            try:
+        try:
+            self._cap(response)
+            if not stream:
                 await response.aread()
-            except httpx.HTTPError as exc:
-                await response.aclose()
-                raise self._failed(external_error_for(exc), exc) from None
+        except httpx.HTTPError as exc:
+            await response.aclose()
+            raise self._failed(external_error_for(exc), exc) from None
+        except ExternalServiceError:
+            await response.aclose()
+            raise
         return response
+
+    def _cap(self, response: httpx.Response) -> None:
+        """Refuse an answer declared too large at once; count the bytes of any other as they arrive."""
+
+        def too_large() -> ExternalServiceError:
+            return self._failed(ExternalServiceError(service=self.service, reason="bad_response"), "answer too large")
+
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_response_bytes:
+            raise too_large()
+        assert isinstance(response.stream, httpx.AsyncByteStream)
+        response.stream = _CappedStream(response.stream, self.max_response_bytes, too_large)
 
     @asynccontextmanager
     async def _guarded(self, circuit: str) -> AsyncIterator[None]:

@@ -1,0 +1,139 @@
+"""Property-based runs of Schemathesis against the app's own spec, as each system role.
+
+- Stateless: every operation, with generated valid and invalid requests.
+- Stateful: sequences that follow the spec's links (create, then get, change, delete).
+
+Every built-in check runs, plus ``check_schemathesis_response``: the contract's own
+assertion (envelope, code, status from the catalog) on every response. Runs are
+derandomized with a fixed seed, so a failure reproduces.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+import httpx
+import hypothesis
+import pytest
+import schemathesis
+from fastapi import FastAPI
+
+from mentora.app import create_app
+from mentora.config import Settings
+from mentora.platform.auth.permissions import SystemRole
+from tests.conftest import make_settings
+from tests.support.contract import check_schemathesis_response
+from tests.support.identity import PASSWORD, SIGN_IN, create_identity
+
+
+def _expecting(operation_id: str, *statuses: str) -> dict[str, Any]:
+    """Also accept ``statuses`` for schema-valid requests to one operation."""
+    accepted = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx", *statuses]
+    return {
+        "include-operation-id": operation_id,
+        "checks": {"positive_data_acceptance": {"expected-statuses": accepted}},
+    }
+
+
+CONFIG = schemathesis.Config.from_dict(
+    {
+        "seed": 20240601,
+        "generation": {"max-examples": 5, "deterministic": True, "database": "none"},
+        "checks": {
+            # The contract answers a method a route lacks with 404 NOT_FOUND (and Allow), not 405.
+            "unsupported_method": {"enabled": False},
+            # Input is coerced leniently (pydantic's lax mode takes 0 for false, "5" for 5), so such cases pass.
+            "negative_data_rejection": {"enabled": False},
+        },
+        "operations": [
+            # A schema-valid tenant_slug may name no tenant (TENANT_ERROR), or not the one X-Tenant names (422).
+            _expecting("auth-register", "400", "422"),
+            _expecting("auth-login", "400", "422"),
+            # Checked against stored data, past what a schema can say: VALIDATION_ERROR on the field.
+            _expecting("users-change_password", "422"),  # the current password must be right
+            _expecting("console-users-invite_user", "422"),  # the role must exist
+            _expecting("console-users-update_user", "422"),
+            # email-validator refuses special-use domains (.test, .local) that the email format allows.
+            _expecting("console-tenants-create_tenant_admin", "422"),
+            {
+                "include-operation-id": "sessions-initialize_session",
+                # GET /v1/sessions/initialize is GET /v1/sessions/{session_id}, so Allow rightly names GET too.
+                "checks": {"allow_header_conformance": {"enabled": False}},
+            },
+        ],
+    }
+)
+
+
+def _spec() -> dict[str, Any]:
+    with TemporaryDirectory() as data_dir:
+        return create_app(Settings(data_dir=Path(data_dir))).openapi()
+
+
+schema = schemathesis.openapi.from_dict(_spec(), config=CONFIG)
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The app on a database of its own, and the headers of one signed-in role."""
+
+    app: FastAPI
+    headers: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+async def seeded_database(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
+    """The identity's tenants and users, created once and copied for every test (~180 of them)."""
+    data_dir = tmp_path_factory.mktemp("schemathesis-seed")
+    shutil.copy(sqlite_template, data_dir / "mentora.db")
+    await create_identity(make_settings(data_dir))
+    return data_dir / "mentora.db"
+
+
+@pytest.fixture(params=list(SystemRole), ids=str)
+async def caller(request: pytest.FixtureRequest, settings: Settings, seeded_database: Path) -> Caller:
+    shutil.copy(seeded_database, settings.data_dir / "mentora.db")
+    # Rate limits would turn a long run into 429s; tests/platform/test_rate_limits.py covers them.
+    app = create_app(settings.model_copy(update={"rate_limits_enabled": False}))
+    email, tenant = SIGN_IN[request.param]
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client,
+    ):
+        login = await client.post(
+            "/v1/auth/login", json={"email": email, "password": PASSWORD}, headers={"X-Tenant": tenant}
+        )
+    assert login.status_code == 200, login.text
+    token = login.json()["data"]["access_token"]
+    return Caller(app, {"Authorization": f"Bearer {token}", "X-Tenant": tenant})
+
+
+@schema.parametrize()
+# One app per operation and role, shared by its examples the way a server is.
+@hypothesis.settings(suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture])
+def test_every_operation(case: schemathesis.Case, caller: Caller) -> None:
+    case.call_and_validate(app=caller.app, headers=caller.headers, additional_checks=[check_schemathesis_response])
+
+
+def test_linked_operations(caller: Caller) -> None:
+    class RoleStateMachine(schema.as_state_machine()):  # type: ignore[misc]
+        def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, Any]:
+            return {"app": caller.app, "headers": caller.headers}
+
+        def validate_response(self, response: schemathesis.Response, case: schemathesis.Case, **kwargs: Any) -> None:
+            super().validate_response(response, case, additional_checks=[check_schemathesis_response], **kwargs)
+
+    RoleStateMachine.run(
+        settings=hypothesis.settings(
+            max_examples=15,
+            stateful_step_count=8,
+            derandomize=True,
+            database=None,
+            deadline=None,
+            suppress_health_check=list(hypothesis.HealthCheck),
+        )
+    )
