@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -97,6 +98,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # The embedded default runs the job worker inside the server process.
         stop_jobs = asyncio.Event()
         jobs = asyncio.create_task(job_runner(services).run_forever(stop_jobs)) if settings.jobs_in_process else None
+        # Everything built so far (routes, models, schemas) lives as long as the process:
+        # kept out of the collector's full passes, which otherwise stall requests for ~40 ms.
+        gc.freeze()
         try:
             yield
         finally:

@@ -7,7 +7,6 @@ a change made through this worker clears its cache at once.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import Annotated, Protocol
 
@@ -15,6 +14,7 @@ from fastapi import Depends, Request
 
 from mentora.contract import AuthenticationError, AuthorizationError, ErrorCode, TokenExpiredError
 from mentora.platform.auth.tokens import AccessClaims, TokenService
+from mentora.platform.cache import TtlCache
 from mentora.platform.ratelimit import PolicyName, RateLimiter
 from mentora.platform.ratelimit.middleware import client_ip
 from mentora.platform.tenancy import TenantResolver
@@ -50,24 +50,11 @@ class PrincipalStore(Protocol):
 class PrincipalResolver:
     def __init__(self, store: PrincipalStore, ttl_seconds: float) -> None:
         self._store = store
-        self._ttl = ttl_seconds
-        self._cache: dict[tuple[str, str, str], tuple[float, PrincipalState | None]] = {}
-        # Bumped by invalidate(): a load that started before a change must not cache its result.
-        self._generation = 0
+        self._cache: TtlCache[tuple[str, str, str], PrincipalState | None] = TtlCache(ttl_seconds, max_entries=100_000)
 
     async def resolve(self, claims: AccessClaims) -> Principal:
         key = (claims.user_id, claims.tenant_id, claims.session_id)
-        now = time.monotonic()
-        cached = self._cache.get(key)
-        if cached is not None and cached[0] > now:
-            state = cached[1]
-        else:
-            generation = self._generation
-            state = await self._store.load(*key)
-            if self._ttl > 0 and generation == self._generation:
-                if len(self._cache) > 100_000:
-                    self._cache.clear()  # bounded memory; the cache refills itself
-                self._cache[key] = (now + self._ttl, state)
+        state = await self._cache.get(key, lambda: self._store.load(*key))
         if state is None:
             raise AuthenticationError("Access token is no longer valid")
         return Principal(
@@ -79,8 +66,7 @@ class PrincipalResolver:
         )
 
     def invalidate(self) -> None:
-        self._generation += 1
-        self._cache.clear()
+        self._cache.invalidate()
 
 
 def bearer_token(request: Request) -> str:

@@ -16,9 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from limits.aio.storage import MemoryStorage, RedisStorage, Storage
+from limits import RateLimitItem
+from limits.aio.storage import RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
+from limits.storage import MemoryStorage as SyncMemoryStorage
+from limits.strategies import MovingWindowRateLimiter as SyncMovingWindowRateLimiter
+from limits.util import WindowStats
 from starlette.types import Scope
 
 from mentora.config import Settings
@@ -33,23 +37,22 @@ STATE_KEY = "mentora.ratelimit"
 UNCHECKABLE_RETRY_AFTER = 5
 
 
-class SweptMemoryStorage(MemoryStorage):
-    """``limits``' memory storage, sweeping expired hits once a second instead of after nearly
-    every hit (it starts a sweep task, with a thread hop per key, whenever the last one ended:
-    ~40 us a request). Counting never depends on the sweep: expired hits are skipped by time."""
+class InProcessLimiter:
+    """``limits``' synchronous moving window in process memory, behind the async interface.
 
-    SWEEP_SECONDS = 1.0
+    Counting in memory never waits, and the async memory storage costs more than the count:
+    an asyncio lock per key and, after nearly every hit, a sweep task with a thread hop per
+    key (measured: ~45 us a request for two policies, against ~20 us for this).
+    """
 
     def __init__(self) -> None:
-        super().__init__()
-        self._next_sweep = 0.0
-        self._schedule_sweep = getattr(super(), "_MemoryStorage__schedule_expiry")  # noqa: B009
+        self._limiter = SyncMovingWindowRateLimiter(SyncMemoryStorage())
 
-    async def _MemoryStorage__schedule_expiry(self) -> None:  # noqa: N802 - the private hook, by its mangled name
-        now = time.monotonic()
-        if now >= self._next_sweep:
-            self._next_sweep = now + self.SWEEP_SECONDS
-            await self._schedule_sweep()
+    async def hit(self, item: RateLimitItem, *identifiers: str) -> bool:
+        return self._limiter.hit(item, *identifiers)
+
+    async def get_window_stats(self, item: RateLimitItem, *identifiers: str) -> WindowStats:
+        return self._limiter.get_window_stats(item, *identifiers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +75,7 @@ class RateLimiter:
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self.enabled = settings.rate_limits_enabled
-        self._local_storage = SweptMemoryStorage()
-        self._local = MovingWindowRateLimiter(self._local_storage)
+        self._local = InProcessLimiter()
         self._shared: MovingWindowRateLimiter | None = None
         self._shared_storage: Storage | None = None
         if settings.redis_url:
@@ -146,7 +148,7 @@ class RateLimiter:
             )
         return RateLimitState(limit=policy.limit, remaining=remaining, reset_after=reset_after)
 
-    def _limiter_for(self, policy: Policy) -> MovingWindowRateLimiter | None:
+    def _limiter_for(self, policy: Policy) -> MovingWindowRateLimiter | InProcessLimiter | None:
         if self._shared is not None and time.monotonic() >= self._shared_down_until:
             return self._shared
         if self._shared is None:
@@ -174,7 +176,7 @@ class RateLimiter:
             )
         self._shared_down_until = time.monotonic() + self._retry_after
 
-    def _shared_ok(self, limiter: MovingWindowRateLimiter) -> None:
+    def _shared_ok(self, limiter: MovingWindowRateLimiter | InProcessLimiter) -> None:
         if limiter is self._shared and self._shared_down_until:
             logger.warning("Redis reachable again: rate limits are shared again")
             self._shared_down_until = 0.0

@@ -9,7 +9,6 @@ slug or an inactive tenant is TENANT_ERROR; the default tenant exists only if co
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -18,6 +17,7 @@ from fastapi import Request
 
 from mentora.config import Settings
 from mentora.contract import AuthenticationError, TenantError, ValidationFailedError
+from mentora.platform.cache import TtlCache
 
 TENANT_HEADER = "x-tenant"
 
@@ -51,46 +51,25 @@ class TenantResolver:
         self._directory = directory
         self._default = settings.default_tenant
         self._base_suffix = "." + settings.base_domain.lower() if settings.base_domain else None
-        self._ttl = ttl_seconds
-        self._cache: dict[tuple[str, str], tuple[float, TenantRef | None]] = {}
-        self._origins: tuple[float, Mapping[str, frozenset[str]]] = (0.0, {})
-        # Bumped by invalidate(): a lookup that started before a change must not cache its result.
-        self._generation = 0
+        self._tenants: TtlCache[tuple[str, str], TenantRef | None] = TtlCache(ttl_seconds, max_entries=10_000)
+        self._origins: TtlCache[None, Mapping[str, frozenset[str]]] = TtlCache(ttl_seconds, max_entries=1)
 
     def invalidate(self) -> None:
-        self._generation += 1
-        self._cache.clear()
-        self._origins = (0.0, {})
+        self._tenants.invalidate()
+        self._origins.invalidate()
 
     async def tenants_allowing(self, origin: str) -> frozenset[str]:
         """The slugs of the active tenants whose ``allowed_origins`` include ``origin``."""
-        expires, origins = self._origins
-        now = time.monotonic()
-        if expires <= now:
-            generation = self._generation
-            origins = await self._directory.origins()
-            if generation == self._generation:
-                self._origins = (now + max(self._ttl, 0.0), origins)
+        origins = await self._origins.get(None, self._directory.origins)
         return origins.get(origin.lower(), frozenset())
 
     async def _cached(self, kind: str, value: str) -> TenantRef | None:
-        key = (kind, value)
-        now = time.monotonic()
-        cached = self._cache.get(key)
-        if cached is not None and cached[0] > now:
-            return cached[1]
-        generation = self._generation
-        if kind == "slug":
-            tenant = await self._directory.find_by_slug(value)
-        elif kind == "domain":
-            tenant = await self._directory.find_by_domain(value)
-        else:
-            tenant = await self._directory.find_by_id(value)
-        if self._ttl > 0 and generation == self._generation:
-            if len(self._cache) > 10_000:
-                self._cache.clear()
-            self._cache[key] = (now + self._ttl, tenant)
-        return tenant
+        finders = {
+            "slug": self._directory.find_by_slug,
+            "domain": self._directory.find_by_domain,
+            "id": self._directory.find_by_id,
+        }
+        return await self._tenants.get((kind, value), lambda: finders[kind](value))
 
     async def by_id(self, tenant_id: str) -> TenantRef | None:
         return await self._cached("id", tenant_id)
