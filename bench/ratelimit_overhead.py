@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from asgi_calls import per_request_us, request
+from bench_apps import GENEROUS
 from mentora.app import create_app
 from mentora.config import Settings
 from mentora.platform.db.migrations import migrate
@@ -27,7 +28,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.support.redis import RedisServer  # the suite's throwaway server
 
 ROUTE = request("GET", "/v1/meta/error-codes")
-GENEROUS = "1000000/minute"  # never reached: the cost of counting, not of refusing
 
 
 async def main(rounds: int, requests: int) -> None:
