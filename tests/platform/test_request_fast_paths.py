@@ -10,21 +10,31 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
 import time
+from typing import Annotated
 
 import httpx
 import pytest
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
+from limits import parse
+from limits.strategies import MovingWindowRateLimiter
 from starlette.routing import Match
 
 from mentora.app import create_app
 from mentora.config import Settings
 from mentora.contract import AuthenticationError, RateLimitExceededError
+from mentora.platform.auth.permissions import Action, Module, permission
+from mentora.platform.auth.principal import CurrentPrincipal, Principal, RequirePermission
 from mentora.platform.auth.tokens import TokenService
 from mentora.platform.ratelimit import PolicyName, RateLimiter
+from mentora.platform.ratelimit.limiter import SweptInSteps
 from mentora.platform.route_index import RouteIndex
 from tests.conftest import contract_client
+from tests.support.identity import Identity, bearer
+
+CaseStudyViewer = Annotated[Principal, Depends(RequirePermission(permission(Module.CASE_STUDIES, Action.VIEW)))]
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
@@ -36,7 +46,7 @@ def concrete_paths(app: FastAPI) -> list[str]:
         if isinstance(route, APIRoute):
             path = re.sub(r"\{[^}]+\}", "id-1", route.path)
             paths |= {path, path + "/", path + "/extra", path.rsplit("/", 1)[0] + "/unknown"}
-    return sorted(paths | {"/", "/v1", "/nowhere", "//v1/users/me", "/v1/users/me/"})
+    return sorted(paths | {"/", "//", "///", "/v1", "/nowhere", "//v1/users/me", "/v1/users/me/"})
 
 
 def router_choice(app: FastAPI, scope: dict[str, object]) -> object:
@@ -81,6 +91,9 @@ REQUESTS = [
     ("GET", "/v1/nowhere"),
     ("GET", "/v1/case-studies/not-an-id/nothing"),
     ("POST", "/v1/auth/login"),
+    ("GET", "//"),  # no segment at all, with or without the slash
+    ("GET", "///"),
+    ("OPTIONS", "*"),  # not a path: the router's answer
 ]
 
 
@@ -160,3 +173,41 @@ async def test_concurrent_requests_are_admitted_exactly_up_to_the_limit(settings
 
     admitted = await asyncio.gather(*(one_request() for _ in range(50)))
     assert admitted.count(True) == 20
+
+
+def test_expired_hits_are_swept_in_steps_on_the_callers_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    storage = SweptInSteps()
+    limiter, item = MovingWindowRateLimiter(storage), parse("5/second")
+    threads_before = threading.active_count()
+    for number in range(5000):  # 5000 callers, e.g. new IPs
+        assert limiter.hit(item, "t1", f"ip-{number}")
+    assert threading.active_count() <= threads_before  # no sweeping thread was started
+    assert len(storage.events) == 5000
+    # Two seconds later every hit has expired: each step visits 2000 keys and drops the empty ones.
+    later = time.time() + 2
+    steps = 0
+    while storage.events and steps < 10:
+        storage.sweep_step(later)
+        steps += 1
+    assert storage.events == {}
+    assert steps == 3
+    # A key still in its window keeps its live hits.
+    assert limiter.hit(item, "t1", "busy")
+    storage.sweep_step(time.time())
+    assert len(storage.events[item.key_for("t1", "busy")]) == 1
+
+
+async def test_a_route_asking_for_the_caller_twice_is_counted_once(settings: Settings, identity: Identity) -> None:
+    """A permission and the caller on one route resolve the principal once: one rate-limit hit."""
+    app = create_app(settings.model_copy(update={"rate_limit_user": "3/minute"}))
+
+    @app.get("/v1/both")
+    async def both(caller: CurrentPrincipal, viewer: CaseStudyViewer) -> dict[str, object]:
+        return {"success": True, "data": {"same": caller is viewer}, "message": None}
+
+    async with app.router.lifespan_context(app), contract_client(app) as client:
+        headers = {**await bearer(client, "student@alpha.example.com", "alpha"), "X-Tenant": "alpha"}
+        answers = [await client.get("/v1/both", headers=headers) for _ in range(4)]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert answers[0].json()["data"] == {"same": True}
+    assert answers[0].headers["ratelimit-remaining"] == "2"

@@ -22,6 +22,7 @@ Already covered:
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 from collections.abc import AsyncIterator, Callable
 
@@ -31,6 +32,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from mentora.config import Settings
+from mentora.contract import ExternalServiceError
 from mentora.platform.outbound.client import OutboundClient
 from mentora.runtime import job_runner
 from tests.security.conftest import HostileUpstream, completion, tutoring
@@ -203,3 +205,16 @@ async def test_answers_are_asked_for_uncompressed(upstream: HostileUpstream, set
         await outbound.close()
     assert answer["choices"][0]["message"]["content"] == "A fine answer."
     assert upstream.seen[0].headers["accept-encoding"] == "identity"
+
+
+async def test_a_compressed_answer_is_refused_unread(upstream: HostileUpstream, settings: Settings) -> None:
+    """48 KB of gzip that would decode to 50 MB, sent although an uncompressed answer was asked for."""
+    bomb = gzip.compress(b" " * 50_000_000)
+    upstream.answer = lambda: Response(bomb, media_type="application/json", headers={"Content-Encoding": "gzip"})
+    outbound = OutboundClient("ai", settings.model_copy(update={"outbound_attempts": 1}))
+    try:
+        with pytest.raises(ExternalServiceError) as refused:
+            await outbound.request("GET", upstream.base_url + "/models", circuit="t1:ai", parse=lambda r: r.json())
+    finally:
+        await outbound.close()
+    assert refused.value.details["reason"] == "bad_response"

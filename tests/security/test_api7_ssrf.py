@@ -118,17 +118,28 @@ async def test_redirects_are_not_followed(
         assert json.loads(upstream.seen[0].body)["stream"] is streamed
 
 
-async def test_ids_in_a_canvas_url_stay_one_path_segment(upstream: HostileUpstream, settings: Settings) -> None:
+@pytest.mark.parametrize(
+    ("course_mapping", "lms_user_id", "path"),
+    [
+        (
+            "7/../../../users/self",
+            "../../../accounts/1/admins",
+            b"/v1/api/v1/courses/7/assignments/..%2F..%2F..%2Fusers%2Fself/submissions/..%2F..%2F..%2Faccounts%2F1%2Fadmins",
+        ),
+        ("../9", "..", b"/v1/api/v1/courses/%2E%2E/assignments/9/submissions/%2E%2E"),
+    ],
+)
+async def test_ids_in_a_canvas_url_stay_one_path_segment(
+    upstream: HostileUpstream, settings: Settings, course_mapping: str, lms_user_id: str, path: bytes
+) -> None:
     """An LMS user id or course mapping holding ``../`` must not steer the PUT to another endpoint."""
     outbound = OutboundClient("lms", settings)
-    publisher = CanvasPublisher(
-        outbound, upstream.base_url, "token", {"cs1": "7/../../../users/self"}, circuit="t1:canvas"
-    )
+    publisher = CanvasPublisher(outbound, upstream.base_url, "token", {"cs1": course_mapping}, circuit="t1:canvas")
     upstream.answer = lambda: JSONResponse({"id": 1, "score": 80})
     grade = GradeToPublish(
         grade_id="g1",
         tenant_id="t1",
-        lms_user_id="../../../accounts/1/admins",
+        lms_user_id=lms_user_id,
         case_study_id="cs1",
         score=80,
         comment="",
@@ -140,6 +151,4 @@ async def test_ids_in_a_canvas_url_stay_one_path_segment(upstream: HostileUpstre
         await outbound.close()
     [seen] = upstream.seen
     assert seen.method == "PUT"
-    assert seen.raw_path == (
-        b"/v1/api/v1/courses/7/assignments/..%2F..%2F..%2Fusers%2Fself/submissions/..%2F..%2F..%2Faccounts%2F1%2Fadmins"
-    )
+    assert seen.raw_path == path

@@ -133,3 +133,23 @@ async def test_tenant_admins_cannot_manage_tenants(client: httpx.AsyncClient) ->
     response = await client.get("/v1/console/tenants", headers=admin)
     assert response.status_code == 403
     assert response.json()["details"] == {"required": "TENANT_MANAGEMENT.can_view"}
+
+
+async def test_rate_limit_overrides_in_any_limits_syntax_stay_readable(
+    client: httpx.AsyncClient, operator: dict[str, str]
+) -> None:
+    """The spec documents ``N/unit``; settings written in the rest of the syntax remain valid."""
+    overrides = {"user": "10 per minute", "login": "5/minutes"}
+    created = await client.post(
+        "/v1/console/tenants", headers=operator, json={**NEW_TENANT, "settings": {"rate_limits": overrides}}
+    )
+    assert created.status_code in (200, 201), created.text
+    tenant_id = created.json()["data"]["id"]
+    read = await client.get(f"/v1/console/tenants/{tenant_id}", headers=operator)
+    assert read.status_code == 200, read.text
+    assert read.json()["data"]["settings"]["rate_limits"]["user"] == "10 per minute"
+    refused = await client.patch(
+        f"/v1/console/tenants/{tenant_id}", headers=operator, json={"settings": {"rate_limits": {"user": "often"}}}
+    )
+    assert refused.status_code == 422
+    assert "settings.rate_limits.user" in refused.json()["details"]

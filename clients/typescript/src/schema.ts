@@ -755,7 +755,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            code: "AuthenticationErrorResponse";
+            code: "AUTHENTICATION_ERROR";
             /** Details */
             details?: {
                 [key: string]: unknown;
@@ -978,7 +978,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            code: "DatabaseErrorResponse";
+            code: "DATABASE_ERROR";
             /** Details */
             details?: {
                 [key: string]: unknown;
@@ -1122,7 +1122,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            code: "InternalErrorResponse";
+            code: "INTERNAL_ERROR";
             /** Details */
             details?: {
                 [key: string]: unknown;
@@ -1657,7 +1657,7 @@ export interface components {
              */
             name: string;
             /** Permissions */
-            permissions: string[];
+            permissions: ("CASE_STUDIES.can_create" | "CASE_STUDIES.can_delete" | "CASE_STUDIES.can_edit" | "CASE_STUDIES.can_view" | "GRADES.can_create" | "GRADES.can_delete" | "GRADES.can_edit" | "GRADES.can_view" | "LMS.can_create" | "LMS.can_delete" | "LMS.can_edit" | "LMS.can_view" | "ROLE_MANAGEMENT.can_create" | "ROLE_MANAGEMENT.can_delete" | "ROLE_MANAGEMENT.can_edit" | "ROLE_MANAGEMENT.can_view" | "SESSIONS.can_create" | "SESSIONS.can_delete" | "SESSIONS.can_edit" | "SESSIONS.can_view" | "USER_MANAGEMENT.can_create" | "USER_MANAGEMENT.can_delete" | "USER_MANAGEMENT.can_edit" | "USER_MANAGEMENT.can_view")[];
         };
         /** RoleOut */
         RoleOut: {
@@ -1689,7 +1689,7 @@ export interface components {
             /** Name */
             name?: string | null;
             /** Permissions */
-            permissions?: string[] | null;
+            permissions?: ("CASE_STUDIES.can_create" | "CASE_STUDIES.can_delete" | "CASE_STUDIES.can_edit" | "CASE_STUDIES.can_view" | "GRADES.can_create" | "GRADES.can_delete" | "GRADES.can_edit" | "GRADES.can_view" | "LMS.can_create" | "LMS.can_delete" | "LMS.can_edit" | "LMS.can_view" | "ROLE_MANAGEMENT.can_create" | "ROLE_MANAGEMENT.can_delete" | "ROLE_MANAGEMENT.can_edit" | "ROLE_MANAGEMENT.can_view" | "SESSIONS.can_create" | "SESSIONS.can_delete" | "SESSIONS.can_edit" | "SESSIONS.can_view" | "USER_MANAGEMENT.can_create" | "USER_MANAGEMENT.can_delete" | "USER_MANAGEMENT.can_edit" | "USER_MANAGEMENT.can_view")[] | null;
         };
         /** SessionDetailOut */
         SessionDetailOut: {
@@ -2055,7 +2055,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            code: "TokenExpiredResponse";
+            code: "TOKEN_EXPIRED";
             /** Details */
             details?: {
                 [key: string]: unknown;

@@ -17,7 +17,7 @@ BucketKey = tuple[int, str, str]
 
 
 def _key(segments: list[str]) -> BucketKey:
-    return len(segments), segments[0], segments[1] if len(segments) > 1 else ""
+    return len(segments), segments[0] if segments else "", segments[1] if len(segments) > 1 else ""
 
 
 def _bucket_key(route: BaseRoute) -> BucketKey | None:
@@ -57,8 +57,14 @@ class RouteIndex:
         self._indexed = len(routes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        # Mounted under a root path, or traced by FastAPI's telemetry: the router's own way.
-        if scope["type"] == "http" and not scope.get("root_path") and "fastapi.telemetry" not in scope:
+        # Mounted under a root path, traced by FastAPI's telemetry, or a path that is not one
+        # ("*" of OPTIONS *): the router's own way.
+        if (
+            scope["type"] == "http"
+            and scope["path"].startswith("/")
+            and not scope.get("root_path")
+            and "fastapi.telemetry" not in scope
+        ):
             if len(self._router.routes) != self._indexed:
                 self._build()
             match, route, child_scope = self._best_match(scope, scope["path"])

@@ -35,8 +35,10 @@ LimitString = Annotated[
     str | None,
     Field(
         max_length=50,
-        pattern=r"^[1-9][0-9]*/(second|minute|hour|day)$",
         description="e.g. 10/minute; unset: the deployment's",
+        # The form clients should send. Only documented: the validator below also takes the
+        # rest of `limits`' syntax ("10 per minute"), which stored settings may already hold.
+        json_schema_extra={"pattern": r"^[1-9][0-9]*/(second|minute|hour|day)$"},
     ),
     AfterValidator(_valid_limit),
 ]

@@ -25,8 +25,10 @@ class LmsNotConfiguredError(Exception):
 
 
 def _path_segment(value: str) -> str:
-    """Percent-encoded, keeping ``:`` for Canvas's ``sis_user_id:...`` style ids."""
-    return quote(str(value), safe=":")
+    """Percent-encoded, keeping ``:`` for Canvas's ``sis_user_id:...`` style ids. A segment of
+    dots is encoded too: ``quote`` leaves dots, and ``..`` would climb the path."""
+    encoded = quote(str(value), safe=":")
+    return encoded.replace(".", "%2E") if not encoded.strip(".") else encoded
 
 
 @dataclass(frozen=True)

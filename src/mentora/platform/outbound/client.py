@@ -82,8 +82,8 @@ class OutboundClient:
             ),
             transport=transport,
             follow_redirects=False,
-            # The size cap counts bytes as they arrive: ask for them uncompressed, so a small
-            # compressed answer cannot grow past it when decoded.
+            # The size cap counts bytes as they arrive: ask for them uncompressed (compressed
+            # answers are refused, see _cap).
             headers={"Accept-Encoding": "identity"},
         )
         self._breakers = AsyncCircuitBreakerFactory(
@@ -202,14 +202,22 @@ class OutboundClient:
         return response
 
     def _cap(self, response: httpx.Response) -> None:
-        """Refuse an answer declared too large at once; count the bytes of any other as they arrive."""
+        """Refuse an answer declared too large, or compressed, at once; count the bytes of any
+        other as they arrive."""
+
+        def refused(why: str) -> ExternalServiceError:
+            return self._failed(ExternalServiceError(service=self.service, reason="bad_response"), why)
 
         def too_large() -> ExternalServiceError:
-            return self._failed(ExternalServiceError(service=self.service, reason="bad_response"), "answer too large")
+            return refused("answer too large")
 
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_response_bytes:
             raise too_large()
+        # Counted bytes are the wire's: a compressed answer (asked for uncompressed, sent
+        # anyway) could decode far past the cap, so it is refused unread.
+        if response.headers.get("content-encoding", "identity").strip().lower() not in ("", "identity"):
+            raise refused("compressed answer")
         assert isinstance(response.stream, httpx.AsyncByteStream)
         response.stream = _CappedStream(response.stream, self.max_response_bytes, too_large)
 
