@@ -89,7 +89,7 @@ async def test_a_server_killed_mid_request_loses_no_accepted_write(
                 await session.execute(
                     update(SessionMessage)
                     .where(SessionMessage.status == "pending")
-                    .values(created_at=utcnow() - STALE_PENDING - timedelta(seconds=1))
+                    .values(attempt_started_at=utcnow() - STALE_PENDING - timedelta(seconds=1))
                 )
                 await session.execute(
                     update(IdempotencyRecord)

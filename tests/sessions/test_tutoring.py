@@ -12,7 +12,8 @@ from fastapi import FastAPI
 from sqlalchemy import update
 
 from mentora.platform.db.types import utcnow
-from mentora.sessions.models import TutoringSession
+from mentora.sessions.models import SessionMessage, TutoringSession
+from mentora.sessions.turns import STALE_PENDING
 from tests.sessions.conftest import Classroom
 from tests.support.fake_ai import FakeAIProvider
 from tests.support.identity import PASSWORD, bearer
@@ -278,3 +279,34 @@ async def test_ai_turns_are_rate_limited_per_user(http: httpx.AsyncClient, class
     assert third.status_code == 429
     assert third.json()["details"]["scope"] == "ai"
     assert len(await transcript(http, classroom.beta_student, session_id)) == 4  # the refused turn was not stored
+
+
+async def test_an_old_turn_being_retried_is_not_retried_twice_at_once(
+    http: httpx.AsyncClient, classroom: Classroom, fake_ai: FakeAIProvider, tutoring_app: FastAPI
+) -> None:
+    """A retry starts a new attempt: "still answering" counts from it, not from when the turn was sent."""
+    session_id = await start(http, classroom.alpha_student, classroom.alpha_case)
+    fake_ai.mode = "500"
+    assert (await say(http, classroom.alpha_student, session_id, "An old thought.")).status_code == 502
+    async with tutoring_app.state.database.sessionmaker() as session, session.begin():
+        long_ago = utcnow() - STALE_PENDING * 3
+        await session.execute(
+            update(SessionMessage)
+            .where(SessionMessage.session_id == session_id)
+            .values(created_at=long_ago, attempt_started_at=long_ago)
+        )
+    fake_ai.mode = "slow_stream"  # the retry's answer takes a few seconds
+    calls_before = len(fake_ai.requests)
+    retrying = asyncio.create_task(stream(http, classroom.alpha_student, session_id, "An old thought."))
+    for _ in range(200):  # bounded: until the provider has been asked
+        if len(fake_ai.requests) > calls_before:
+            break
+        await asyncio.sleep(0.02)
+    again = await say(http, classroom.alpha_student, session_id, "An old thought.")
+    assert again.status_code == 409
+    assert again.json()["details"] == {"session_id": "a reply is still being written"}
+    response, events = await retrying
+    assert response.status_code == 200 and events[0][0] == "meta"  # (the slow answer may then time out)
+    messages = await transcript(http, classroom.alpha_student, session_id)
+    assert [m["role"] for m in messages if m["role"] == "student"] == ["student"]
+    assert len(fake_ai.requests) == calls_before + 1  # one attempt at a time

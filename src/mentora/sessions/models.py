@@ -39,3 +39,6 @@ class SessionMessage(IdMixin, TenantOwnedMixin, Base):
     status: Mapped[str] = mapped_column(String(12))
     reply_to: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Student turns: when the current answer attempt began (a retry starts a new one). A pending
+    # turn counts as being answered for STALE_PENDING after this, not after created_at.
+    attempt_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

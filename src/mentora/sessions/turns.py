@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -44,6 +44,7 @@ class Turn:
     retry: bool
     tutor: Tutor
     context: list[ChatMessage]
+    attempt_started_at: datetime | None = None  # which attempt at answering this is
 
 
 def build_context(case_study: CaseStudy, transcript: Sequence[SessionMessage], budget: int) -> list[ChatMessage]:
@@ -89,7 +90,7 @@ class TurnService:
             if (
                 last_student is not None
                 and last_student.status == "pending"
-                and last_student.created_at > utcnow() - STALE_PENDING
+                and (last_student.attempt_started_at or last_student.created_at) > utcnow() - STALE_PENDING
             ):
                 raise ConflictError(
                     "The tutor is still answering the previous turn",
@@ -100,6 +101,7 @@ class TurnService:
                 assert last_student is not None
                 student = last_student
                 student.status = "pending"
+                student.attempt_started_at = utcnow()
             else:
                 student = SessionMessage(
                     tenant_id=tutoring.tenant_id,
@@ -108,6 +110,7 @@ class TurnService:
                     role="student",
                     content=content,
                     status="pending",
+                    attempt_started_at=utcnow(),
                 )
                 session.add(student)
                 transcript.append(student)
@@ -117,7 +120,7 @@ class TurnService:
             tenant = await sessions.tenant()
             ai_config, model, questions = dict(tenant.ai_config), case_study.llm_model, list(case_study.instructions)
             context = build_context(case_study, transcript, self.services.settings.ai_context_tokens)
-            tenant_id, ids = tenant.id, (tutoring.id, student.id)
+            tenant_id, ids, attempt = tenant.id, (tutoring.id, student.id), student.attempt_started_at
         # Committed: whatever happens from here (even a tutor that cannot be set up), the turn is kept.
         try:
             tutor = tutor_for(
@@ -129,9 +132,9 @@ class TurnService:
                 guiding_questions=questions,
             )
         except Exception:
-            await self.fail(Turn(tenant_id, *ids, retry, OfflineTutor(), context))
+            await self.fail(Turn(tenant_id, *ids, retry, OfflineTutor(), context, attempt))
             raise
-        return Turn(tenant_id, *ids, retry, tutor, context)
+        return Turn(tenant_id, *ids, retry, tutor, context, attempt)
 
     async def answer(self, turn: Turn, text: str, *, complete: bool = True) -> tuple[MessageOut, MessageOut | None]:
         """Store the tutor's answer (or what arrived of it) and settle the student's turn."""
@@ -154,7 +157,12 @@ class TurnService:
                 async with self.services.database.sessionmaker() as session, session.begin():
                     await session.execute(
                         update(SessionMessage)
-                        .where(SessionMessage.id == turn.student_message_id, SessionMessage.status == "pending")
+                        .where(
+                            SessionMessage.id == turn.student_message_id,
+                            SessionMessage.status == "pending",
+                            # This attempt only: a resend may have started a newer one meanwhile.
+                            SessionMessage.attempt_started_at == turn.attempt_started_at,
+                        )
                         .values(status="failed")
                     )
                 return
