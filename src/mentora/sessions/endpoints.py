@@ -151,8 +151,7 @@ async def send_message(
 
 
 async def _count_turn(request: Request, services: Services, caller: Principal) -> None:
-    tenant = await services.tenants.by_id(caller.tenant_id)
-    tenant_settings = tenant.settings if tenant else None
+    tenant_settings = await services.tenants.settings_of(caller.tenant_id)
     limiter = services.limiter
     await limiter.enforce(
         request.scope, PolicyName.AI_TURNS, caller.tenant_id, caller.user_id, tenant_settings=tenant_settings

@@ -71,14 +71,13 @@ async def change_password(
     """Change your password; your current one must be given."""
     # Checking the current password is a sign-in: a stolen access token must not guess it
     # at the pace of ordinary requests.
-    tenant = await services.tenants.by_id(caller.tenant_id)
     await services.limiter.enforce(
         request.scope,
         PolicyName.LOGIN,
         caller.tenant_id,
         "change-password",
         caller.user_id,
-        tenant_settings=tenant.settings if tenant else None,
+        tenant_settings=await services.tenants.settings_of(caller.tenant_id),
         report=False,
     )
     await user_service(session, services, caller).change_password(

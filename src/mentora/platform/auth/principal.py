@@ -106,8 +106,7 @@ async def _resolve_principal(request: Request) -> Principal:
         await limiter.enforce(request.scope, PolicyName.ANONYMOUS, "-", client_ip(request.scope), report=False)
         raise
     if limiter.enabled:
-        tenant = await tenants.by_id(principal.tenant_id)
-        tenant_settings = tenant.settings if tenant else None
+        tenant_settings = await tenants.settings_of(principal.tenant_id)
         scope, tenant_id = request.scope, principal.tenant_id
         # Tenant first, user last: the response's RateLimit headers report the user's policy.
         await limiter.enforce(scope, PolicyName.TENANT, tenant_id, tenant_settings=tenant_settings, report=False)

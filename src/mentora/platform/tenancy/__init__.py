@@ -74,6 +74,11 @@ class TenantResolver:
     async def by_id(self, tenant_id: str) -> TenantRef | None:
         return await self._cached("id", tenant_id)
 
+    async def settings_of(self, tenant_id: str) -> Mapping[str, Any] | None:
+        """A tenant's settings (its rate-limit overrides, quotas), or None when it is gone."""
+        tenant = await self.by_id(tenant_id)
+        return tenant.settings if tenant else None
+
     async def by_slug(self, slug: str) -> TenantRef | None:
         return await self._cached("slug", slug)
 
