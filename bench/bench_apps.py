@@ -108,12 +108,18 @@ async def prepare_database(settings: Settings) -> None:
     )
 
 
-async def sign_in(client: httpx.AsyncClient) -> dict[str, str]:
-    """Headers of a signed-in student of the bench tenant."""
-    response = await client.post("/v1/auth/login", json={"email": EMAIL, "password": PASSWORD}, headers=tenant_header())
+async def sign_in(client: httpx.AsyncClient, email: str = EMAIL) -> dict[str, str]:
+    """Headers of a signed-in user of the bench tenant (the student unless told)."""
+    response = await client.post("/v1/auth/login", json={"email": email, "password": PASSWORD}, headers=tenant_header())
     response.raise_for_status()
     return {**tenant_header(), "Authorization": f"Bearer {response.json()['data']['access_token']}"}
 
 
 def tenant_header() -> dict[str, str]:
     return {"X-Tenant": TENANT}
+
+
+async def sign_in_over_http(url: str, email: str = EMAIL) -> dict[str, str]:
+    """``sign_in`` against a server running at ``url``."""
+    async with httpx.AsyncClient(base_url=url) as client:
+        return await sign_in(client, email)

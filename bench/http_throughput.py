@@ -26,10 +26,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
-from bench_apps import bench_settings, prepare_database, sign_in
-from load import LoadResult, Server, run_wrk, wrk_path
+from bench_apps import bench_settings, prepare_database, sign_in_over_http
+from load import LoadResult, ServerProcess, run_wrk, server, wrk_path
 
 BAD_MEMBER = json.dumps({"email": "not-an-email", "name": "Ada", "settings": {"max_sessions": "abc"}})
 
@@ -54,35 +52,29 @@ CASES = [
 ]
 
 
-async def signed_in_headers(url: str) -> dict[str, str]:
-    async with httpx.AsyncClient(base_url=url) as client:
-        return await sign_in(client)
-
-
 def main(rounds: int, seconds: float, connections: int) -> None:
     wrk_path()
     with tempfile.TemporaryDirectory() as data_dir:
         asyncio.run(prepare_database(bench_settings(Path(data_dir))))
-        servers = {
-            "bare": Server("bench_apps:bare_app", {}),
-            "mentora": Server("bench_apps:mentora_from_env", {"MENTORA_DATA_DIR": data_dir}),
-        }
+        servers: dict[str, ServerProcess] = {}
         try:
-            for server in servers.values():
-                server.wait_ready("/openapi.json")
-            headers = asyncio.run(signed_in_headers(servers["mentora"].url))
+            servers["bare"] = server("bench_apps:bare_app", data_dir)
+            servers["mentora"] = server("bench_apps:mentora_from_env", data_dir)
+            headers = asyncio.run(sign_in_over_http(servers["mentora"].base_url))
             measure(servers, headers, rounds, seconds, connections)
         finally:
-            for server in servers.values():
-                server.stop()
+            for started in servers.values():
+                started.stop()
     report(rounds, seconds, connections)
 
 
-def measure(servers: dict[str, Server], headers: dict[str, str], rounds: int, seconds: float, connections: int) -> None:
+def measure(
+    servers: dict[str, ServerProcess], headers: dict[str, str], rounds: int, seconds: float, connections: int
+) -> None:
     def drive(case: Case, side: str, duration: float) -> LoadResult:
         path = case.bare_path if side == "bare" else case.our_path
         return run_wrk(
-            servers[side].url + path,
+            servers[side].base_url + path,
             seconds=duration,
             connections=connections,
             method=case.method,

@@ -1,75 +1,33 @@
 """Real servers and real load: uvicorn (uvloop, httptools) processes driven by wrk.
 
-wrk is a Debian package (``apt-get install wrk``); the HTTP benchmarks stop with a clear
-message without it.
+Servers are the suite's own (``tests.support.server.ServerProcess``). wrk is a Debian
+package (``apt-get install wrk``); the HTTP benchmarks stop with a clear message without it.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
+sys.path.insert(0, str(REPO))
+from tests.support.server import ServerProcess  # noqa: E402 - the suite's server, from the checkout
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-class Server:
-    """``uvicorn --factory <factory>`` on loopback, with uvloop and httptools."""
-
-    def __init__(self, factory: str, env: Mapping[str, str], *, workers: int = 1) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        command = [
-            sys.executable, "-m", "uvicorn", "--factory", factory,
-            "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers),
-            "--loop", "uvloop", "--http", "httptools",
-            "--no-access-log", "--no-server-header", "--log-level", "warning",
-        ]  # fmt: skip
-        python_path = os.pathsep.join(filter(None, [str(BENCH), str(REPO / "src"), os.environ.get("PYTHONPATH")]))
-        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - open while the server runs, closed by stop()
-        self.process = subprocess.Popen(
-            command, env={**os.environ, **env, "PYTHONPATH": python_path}, stdout=self._log, stderr=subprocess.STDOUT
-        )
-
-    def wait_ready(self, path: str = "/healthz", timeout: float = 60.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                self._log.seek(0)
-                raise RuntimeError(f"server exited:\n{self._log.read().decode(errors='replace')}")
-            try:
-                httpx.get(self.url + path, timeout=1.0)
-                return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        raise TimeoutError(f"{self.url} not ready after {timeout} s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self._log.close()
+def server(factory: str, data_dir: str, env: Mapping[str, str] | None = None, *, workers: int = 1) -> ServerProcess:
+    """A started uvicorn on ``factory`` (from bench/ or the package), logging into ``data_dir``."""
+    started = ServerProcess(
+        {"MENTORA_DATA_DIR": data_dir, "PYTHONPATH": str(BENCH), **(env or {})}, workers=workers, factory=factory
+    )
+    started.wait_ready(60.0)
+    return started
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,9 @@ import tempfile
 from pathlib import Path
 
 import asyncpg
-import httpx
 
-from bench_apps import GENEROUS, PASSWORD, TENANT, bench_settings, tenant_header
-from load import REPO, LoadResult, Server, run_wrk, wrk_path
+from bench_apps import GENEROUS, PASSWORD, TENANT, bench_settings, sign_in_over_http
+from load import REPO, LoadResult, ServerProcess, run_wrk, server, wrk_path
 from mentora.bootstrap import create_tenant, create_user
 from mentora.platform.db.migrations import migrate
 
@@ -60,15 +59,6 @@ async def prepare(cluster: PostgresCluster, data_dir: str) -> dict[str, str]:
     }
 
 
-async def admin_headers(url: str) -> dict[str, str]:
-    async with httpx.AsyncClient(base_url=url) as client:
-        response = await client.post(
-            "/v1/auth/login", json={"email": ADMIN, "password": PASSWORD}, headers=tenant_header()
-        )
-        response.raise_for_status()
-        return {**tenant_header(), "Authorization": f"Bearer {response.json()['data']['access_token']}"}
-
-
 def main(rounds: int, seconds: float) -> None:
     wrk_path()
     cluster = PostgresCluster()
@@ -76,32 +66,34 @@ def main(rounds: int, seconds: float) -> None:
     try:
         with tempfile.TemporaryDirectory() as data_dir:
             env = asyncio.run(prepare(cluster, data_dir))
-            servers = {workers: Server("mentora.app:create_app", env, workers=workers) for workers in (1, 2)}
+            servers: dict[int, ServerProcess] = {}
             try:
-                for server in servers.values():
-                    server.wait_ready()
-                headers = asyncio.run(admin_headers(servers[1].url))
+                for workers in (1, 2):
+                    servers[workers] = server("mentora.app:create_app", data_dir, env, workers=workers)
+                headers = asyncio.run(sign_in_over_http(servers[1].base_url, ADMIN))
                 results = measure(servers, headers, rounds, seconds)
             finally:
-                for server in servers.values():
-                    server.stop()
+                for started in servers.values():
+                    started.stop()
     finally:
         cluster.destroy()
     report(results, rounds, seconds)
 
 
 def measure(
-    servers: dict[int, Server], headers: dict[str, str], rounds: int, seconds: float
+    servers: dict[int, ServerProcess], headers: dict[str, str], rounds: int, seconds: float
 ) -> dict[str, dict[int, list[LoadResult]]]:
     results: dict[str, dict[int, list[LoadResult]]] = {name: {1: [], 2: []} for name in ROUTES}
     for path in ROUTES.values():  # warm-up: connection pools, caches
-        for server in servers.values():
-            run_wrk(server.url + path, seconds=1, headers=headers)
+        for started in servers.values():
+            run_wrk(started.base_url + path, seconds=1, headers=headers)
     for round_number in range(rounds):
         order = [1, 2] if round_number % 2 == 0 else [2, 1]
         for name, path in ROUTES.items():
             for workers in order:
-                results[name][workers].append(run_wrk(servers[workers].url + path, seconds=seconds, headers=headers))
+                results[name][workers].append(
+                    run_wrk(servers[workers].base_url + path, seconds=seconds, headers=headers)
+                )
     return results
 
 

@@ -18,7 +18,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 class ServerProcess:
     def __init__(self, env: Mapping[str, str], *, workers: int = 1, factory: str | None = None) -> None:
-        """``mentora serve``, or with ``factory`` plain uvicorn on that app factory (already migrated)."""
+        """``mentora serve``, or with ``factory`` plain uvicorn (uvloop, httptools) on that app
+        factory (already migrated)."""
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log_path = Path(env.get("MENTORA_DATA_DIR", ".")) / f"serve-{self.port}.log"
@@ -34,6 +35,12 @@ class ServerProcess:
                 factory,
                 "--port",
                 str(self.port),
+                "--workers",
+                str(workers),
+                "--loop",
+                "uvloop",
+                "--http",
+                "httptools",
                 "--no-access-log",
             ]
         self.process = subprocess.Popen(

@@ -84,7 +84,7 @@ class InProcessLimiter:
 
     Counting in memory never waits, and the async memory storage costs more than the count:
     an asyncio lock per key and, after nearly every hit, a sweep task with a thread hop per
-    key (measured: ~45 us a request for two policies, against ~20 us for this).
+    key (measured over HTTP, an authenticated GET: ~3350 req/s with it, ~3650 with this).
     """
 
     def __init__(self) -> None:
