@@ -22,22 +22,23 @@ fi
 
 failed=()
 
+# Each step is chained with &&: a function called as `run_x || ...` runs with `set -e`
+# ignored (bash suspends it for the whole call), so only an explicit chain stops at, and
+# returns, the first failing step.
 run_python() (
-  set -e
-  cd "$CLIENTS/python"
-  # The client has its own project and environment; never the main project's.
-  unset UV_PROJECT_ENVIRONMENT VIRTUAL_ENV
-  uv sync --locked --quiet
-  uv run --locked ruff check .
-  uv run --locked mypy
-  uv run --locked pytest
+  cd "$CLIENTS/python" &&
+    # The client has its own project and environment; never the main project's.
+    unset UV_PROJECT_ENVIRONMENT VIRTUAL_ENV &&
+    uv sync --locked --quiet &&
+    uv run --locked ruff check . &&
+    uv run --locked mypy &&
+    uv run --locked pytest
 )
 
 run_typescript() (
-  set -e
-  cd "$CLIENTS/typescript"
-  npm ci --no-audit --no-fund --loglevel=error
-  npm test
+  cd "$CLIENTS/typescript" &&
+    npm ci --no-audit --no-fund --loglevel=error &&
+    npm test
 )
 
 if [ "$WHICH" = all ] || [ "$WHICH" = python ]; then

@@ -18,6 +18,8 @@ from tests.support.contract import assert_error_body, check_response_sync
 from tests.support.postgres import PostgresCluster
 from tests.support.server import ServerProcess
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
 
 def contract_http(base_url: str) -> httpx.Client:
     return httpx.Client(base_url=base_url, timeout=10, event_hooks={"response": [check_response_sync]})
@@ -268,3 +270,75 @@ def test_cli_writes_openapi_and_error_codes(tmp_path: Path) -> None:
     assert '"x-error-codes"' in (tmp_path / "spec.json").read_text()
     reference = mentora("error-codes", env=env)
     assert reference.returncode == 0 and "| `TOKEN_EXPIRED` | 401 |" in reference.stdout
+
+
+def test_a_restart_says_how_to_set_the_demo_password_again(tmp_path: Path) -> None:
+    """The password printed on the first run is shown only then: a restart says the demo
+    users exist and which command sets a new password (which ends their sign-ins)."""
+    env = {
+        "MENTORA_DATA_DIR": str(tmp_path / "data"),
+        "MENTORA_DEMO_PASSWORD": DEMO_PASSWORD,
+        "MENTORA_PASSWORD_TIME_COST": "1",
+        "MENTORA_PASSWORD_MEMORY_KIB": "1024",
+        "MENTORA_PASSWORD_PARALLELISM": "1",
+    }
+    first = ServerProcess(env)
+    try:
+        first.wait_ready()
+        with contract_http(first.base_url) as http:
+            old = http.post(
+                "/v1/auth/login",
+                json={"email": "admin@demo.example.com", "password": DEMO_PASSWORD},
+                headers={"X-Tenant": "demo"},
+            ).json()["data"]
+    finally:
+        first.stop()
+    reset = mentora(
+        "set-password", "--tenant", "demo", "--email", "admin@demo.example.com", "--password", "a new one 42", env=env
+    )
+    assert reset.returncode == 0, reset.stderr
+    unknown = mentora(
+        "set-password", "--tenant", "demo", "--email", "nobody@x.org", "--password", "whatever 42", env=env
+    )
+    assert unknown.returncode == 1 and "no such user" in unknown.stderr
+    again = ServerProcess(env)
+    try:
+        again.wait_ready()
+        log = again.log()
+        assert "Created the demo tenant" not in log
+        assert "admin@demo.example.com, faculty@demo.example.com, student@demo.example.com" in log
+        assert "mentora set-password --tenant demo --email admin@demo.example.com" in log
+        with contract_http(again.base_url) as http:
+            tenant = {"X-Tenant": "demo"}
+            with_old = http.post(
+                "/v1/auth/login", json={"email": "admin@demo.example.com", "password": DEMO_PASSWORD}, headers=tenant
+            )
+            assert with_old.status_code == 401
+            with_new = http.post(
+                "/v1/auth/login", json={"email": "admin@demo.example.com", "password": "a new one 42"}, headers=tenant
+            )
+            assert with_new.status_code == 200
+            refreshed = http.post("/v1/auth/refresh", json={"refresh_token": old["refresh_token"]})
+            assert refreshed.status_code == 401  # the sign-in from before the reset has ended
+    finally:
+        again.stop()
+
+
+def test_scripts_serve_is_quiet_inside_an_activated_virtualenv(tmp_path: Path) -> None:
+    """Run from a shell with some other virtualenv active, `scripts/serve` uses the project's
+    own environment without a warning about it (a throwaway environment here, so the test
+    leaves the checkout's .venv alone)."""
+    result = subprocess.run(
+        ["bash", str(REPO_ROOT / "scripts" / "serve"), "--help"],
+        env={
+            **os.environ,
+            "VIRTUAL_ENV": str(tmp_path / "someone-elses-venv"),
+            "UV_PROJECT_ENVIRONMENT": str(tmp_path / "venv"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Run the API" in result.stdout
+    assert "warning" not in result.stderr.lower(), result.stderr

@@ -1,16 +1,21 @@
-"""Limits hold for the whole deployment: several real worker processes share them through Redis."""
+"""The whole deployment acts as one: several real worker processes share rate limits
+through Redis, and hear each other's revocations through it."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import re
+import uuid
 from pathlib import Path
 
 import httpx
 import redis
 
+from tests.conftest import fresh_postgres_database, make_settings
 from tests.support.contract import check_response
+from tests.support.identity import create_identity, login
+from tests.support.postgres import PostgresCluster
 from tests.support.redis import RedisServer
 from tests.support.server import ServerProcess
 
@@ -62,3 +67,60 @@ async def test_four_workers_admit_exactly_the_limit(redis_server: RedisServer, t
     # Several processes answered, each of which alone would have admitted all ten:
     # only a shared count explains exactly ten.
     assert len(serving_pids) >= 2, serving_pids
+
+
+async def answers_by_worker(server: ServerProcess, access_token: str) -> dict[int, set[int]]:
+    """GET /v1/users/me with the token on fresh connections until two worker processes have
+    answered (bounded): each worker's pid -> the statuses it answered."""
+    by_worker: dict[int, set[int]] = {}
+    for _ in range(20):
+        request_ids = [uuid.uuid4().hex for _ in range(8)]
+
+        async def one(request_id: str) -> int:
+            headers = {"Authorization": f"Bearer {access_token}", "X-Request-ID": request_id}
+            async with httpx.AsyncClient(base_url=server.base_url, event_hooks={"response": [check_response]}) as http:
+                return (await http.get("/v1/users/me", headers=headers)).status_code
+
+        statuses = dict(zip(request_ids, await asyncio.gather(*(one(rid) for rid in request_ids)), strict=True))
+        await asyncio.sleep(0.2)  # the access log lines are written after the answers
+        for line in server.log().splitlines():
+            entry = json.loads(line) if line.startswith("{") else {}
+            if entry.get("request_id") in statuses and entry.get("status"):
+                by_worker.setdefault(entry["pid"], set()).add(statuses[entry["request_id"]])
+        if len(by_worker) >= 2:
+            break
+    return by_worker
+
+
+async def test_a_logout_is_refused_by_every_worker_within_100_ms(
+    redis_server: RedisServer, postgres_cluster: PostgresCluster, postgres_template: str, tmp_path: Path
+) -> None:
+    settings = make_settings(tmp_path, database_url=fresh_postgres_database(postgres_cluster, postgres_template))
+    await create_identity(settings)
+    server = ServerProcess(
+        {
+            "MENTORA_DATA_DIR": str(tmp_path),
+            "MENTORA_DATABASE_URL": settings.database_url or "",
+            "MENTORA_REDIS_URL": redis_server.url,
+            # Only an invalidation, never an entry's time running out, can explain a refusal.
+            "MENTORA_PRINCIPAL_CACHE_SECONDS": "60",
+            "MENTORA_RUN_JOBS_IN_PROCESS": "false",
+            "MENTORA_PASSWORD_TIME_COST": "1",
+            "MENTORA_PASSWORD_MEMORY_KIB": "1024",
+            "MENTORA_PASSWORD_PARALLELISM": "1",
+        },
+        workers=2,
+    )
+    try:
+        server.wait_ready(timeout=60)
+        async with httpx.AsyncClient(base_url=server.base_url, event_hooks={"response": [check_response]}) as http:
+            tokens = await login(http, "student@alpha.example.com", "alpha")
+            warmed = await answers_by_worker(server, tokens["access_token"])  # each worker caches the token's state
+            assert len(warmed) == 2 and all(statuses == {200} for statuses in warmed.values()), warmed
+            signed_out = await http.post("/v1/auth/logout", json={"refresh_token": tokens["refresh_token"]})
+            assert signed_out.status_code == 200
+        await asyncio.sleep(0.1)
+        after = await answers_by_worker(server, tokens["access_token"])
+    finally:
+        server.stop()
+    assert len(after) == 2 and all(statuses == {401} for statuses in after.values()), after

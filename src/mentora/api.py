@@ -11,6 +11,7 @@ from mentora.case_studies.endpoints import router as case_studies_router
 from mentora.grades.endpoints import console_router as console_grades_router
 from mentora.grades.endpoints import router as grades_router
 from mentora.jobs.endpoints import router as jobs_router
+from mentora.meta.docs import router as docs_router
 from mentora.meta.endpoints import router as meta_router
 from mentora.roles.endpoints import router as roles_router
 from mentora.sessions.endpoints import router as sessions_router
@@ -20,6 +21,7 @@ from mentora.users.endpoints import me_router
 
 ROUTERS: tuple[APIRouter, ...] = (
     meta_router,
+    docs_router,
     auth_router,
     me_router,
     console_users_router,
@@ -49,5 +51,7 @@ def mount_routers(app: FastAPI) -> None:
 
 
 def operation_id(route: APIRoute) -> str:
-    """``users-get_me`` rather than FastAPI's path-derived ids, so generated clients read well."""
-    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+    """The endpoint function's name (``list_users``), unique across the API: generators
+    group operations by tag themselves (``api.console_users.list_users``), so the id
+    repeats no tag, and FastAPI's path-derived ids would read as noise."""
+    return route.name

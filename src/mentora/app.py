@@ -6,7 +6,7 @@ import asyncio
 import gc
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 import httpx
 from fastapi import FastAPI
@@ -20,18 +20,21 @@ from mentora import __version__
 from mentora.api import mount_routers, operation_id
 from mentora.config import Settings
 from mentora.contract import ErrorCode, add_exception_handlers, document_errors
+from mentora.contract.openapi import OperationKey, OperationTraits, document_protocol
 from mentora.platform.cors import TenantCorsMiddleware
 from mentora.platform.db import Database, handle_database_error
 from mentora.platform.db.migrations import check_schema
-from mentora.platform.idempotency import IdempotencyMiddleware
+from mentora.platform.idempotency import KEYED_METHODS, IdempotencyMiddleware, answer_repeats_after_checks
 from mentora.platform.logging import configure_logging
 from mentora.platform.outbound import handle_outbound_error
-from mentora.platform.ratelimit.middleware import AnonymousRateLimitMiddleware
-from mentora.platform.request_context import RequestContextMiddleware
+from mentora.platform.ratelimit.middleware import EXEMPT_PATHS, AnonymousRateLimitMiddleware
+from mentora.platform.request_context import (
+    RequestContextMiddleware,
+    RequestScreeningMiddleware,
+    document_parameter_text,
+)
 from mentora.platform.route_index import RouteIndex
 from mentora.runtime import build_services, job_runner
-
-OperationKey = tuple[str, str]  # (path, method)
 
 DESCRIPTION = """\
 Multi-tenant API for AI tutoring. Every error response is
@@ -41,23 +44,54 @@ codes (`GET /v1/meta/error-codes`); each operation lists the codes it can return
 """
 
 
+# Defined in the order the operations appear, each with what a reader finds under it.
+TAGS = [
+    {"name": "meta", "description": "Health probes and the error-code catalog."},
+    {"name": "auth", "description": "Register, sign in, refresh and sign out: the operations that take no token."},
+    {"name": "users", "description": "The signed-in user's own profile and password."},
+    {"name": "console-users", "description": "Staff: the tenant's users (invite, change, deactivate, delete)."},
+    {"name": "console-roles", "description": "Staff: the tenant's custom roles and their permissions."},
+    {"name": "console-tenants", "description": "The platform operator: institutions and their first administrators."},
+    {"name": "case-studies", "description": "Students: the active case studies, without their system prompt."},
+    {
+        "name": "console-case-studies",
+        "description": "Staff: case studies, with their instructions, system prompt and time limit.",
+    },
+    {
+        "name": "sessions",
+        "description": "Tutoring: start or resume a session, send turns (JSON or server-sent events), end it.",
+    },
+    {"name": "grades", "description": "Grades of ended sessions: students their own, staff the tenant's."},
+    {"name": "console-grades", "description": "Staff: publish a grade to the tenant's LMS at once."},
+    {"name": "console-jobs", "description": "Staff: background jobs (grading, LMS publishing) and their attempts."},
+]
+# Relative: the document describes whichever server serves it; a generator is given the base URL.
+SERVERS = [{"url": "/", "description": "The server that serves this document"}]
+CONTACT = {"name": "Mentora maintainers"}
+LICENSE = {"name": "Proprietary", "identifier": "LicenseRef-Proprietary"}
+
+
 def _dependency_calls(dependant: Dependant) -> Iterator[Any]:
     for sub in dependant.dependencies:
         yield sub.call
         yield from _dependency_calls(sub)
 
 
-def _operation_docs(
-    routes: list[BaseRoute],
-) -> tuple[dict[OperationKey, list[ErrorCode]], dict[OperationKey, dict[str, Any]]]:
-    """What each operation's dependencies add to its documentation.
+class OperationDocs(NamedTuple):
+    extra_codes: dict[OperationKey, list[ErrorCode]]
+    extensions: dict[OperationKey, dict[str, Any]]
+    traits: dict[OperationKey, OperationTraits]
+
+
+def _operation_docs(routes: list[BaseRoute]) -> OperationDocs:
+    """What each operation's dependencies and middleware add to its documentation.
 
     A dependency declares the codes it can raise in an ``error_codes`` attribute (the
     database session, authentication, a permission check) and a permission check names
     its permission in ``permission``; the spec shows both on every route that uses it.
+    A dependency that can answer AUTHENTICATION_ERROR is the one reading the bearer token.
     """
-    extra_codes: dict[OperationKey, list[ErrorCode]] = {}
-    extensions: dict[OperationKey, dict[str, Any]] = {}
+    docs = OperationDocs({}, {}, {})
     for context in iter_route_contexts(routes):
         route = context.original_route
         if not isinstance(route, APIRoute):
@@ -65,19 +99,38 @@ def _operation_docs(
         calls = list(_dependency_calls(route.dependant))
         codes = [code for call in calls for code in getattr(call, "error_codes", ())]
         permissions = [call.permission for call in calls if isinstance(getattr(call, "permission", None), str)]
+        path = str(context.path)
+        authenticated = ErrorCode.AUTHENTICATION_ERROR in codes
+        rate_limited = path not in EXEMPT_PATHS
+        if rate_limited and not authenticated:
+            codes.append(ErrorCode.RATE_LIMIT_EXCEEDED)  # the per-IP limit on unauthenticated requests
         for method in route.methods or ():
-            key = (str(context.path), method.lower())
-            extra_codes[key] = codes
+            key = (path, method.lower())
+            docs.extra_codes[key] = codes
             if permissions:
-                extensions[key] = {"x-permission": permissions[0]}
-    return extra_codes, extensions
+                docs.extensions[key] = {"x-permission": permissions[0]}
+            # Routes that sign nobody in ignore a key (see platform.idempotency).
+            idempotent = authenticated and method in KEYED_METHODS
+            docs.traits[key] = OperationTraits(authenticated, rate_limited, idempotent)
+    return docs
 
 
 class MentoraAPI(FastAPI):
     def openapi(self) -> dict[str, Any]:
         if self.openapi_schema is None:
-            spec = get_openapi(title=self.title, version=self.version, description=self.description, routes=self.routes)
-            self.openapi_schema = document_errors(spec, *_operation_docs(self.routes))
+            spec = get_openapi(
+                title=self.title,
+                version=self.version,
+                description=self.description,
+                routes=self.routes,
+                tags=TAGS,
+                servers=SERVERS,
+                contact=CONTACT,
+                license_info=LICENSE,
+            )
+            docs = _operation_docs(self.routes)
+            spec = document_errors(spec, docs.extra_codes, docs.extensions)
+            self.openapi_schema = document_protocol(document_parameter_text(spec), docs.traits)
         return self.openapi_schema
 
 
@@ -109,6 +162,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise
         app.state.database = database
         services = app.state.services = build_services(settings, database)
+        await services.start()
         # The embedded default runs the job worker inside the server process.
         stop_jobs = asyncio.Event()
         jobs = asyncio.create_task(job_runner(services).run_forever(stop_jobs)) if settings.jobs_in_process else None
@@ -128,18 +182,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
+        docs_url=None,  # served from local assets by mentora.meta.docs
         redoc_url=None,
+        # One URL per resource: `/v1/users/me/` is NOT_FOUND, never a body-less 307 redirect.
+        redirect_slashes=False,
     )
     app.state.settings = settings
     add_exception_handlers(app)
     app.add_exception_handler(SQLAlchemyError, handle_database_error)
     app.add_exception_handler(httpx.HTTPError, handle_outbound_error)
-    # Innermost first. Both run inside the request context (their answers carry
-    # X-Request-ID), and CORS wraps the limiter so a browser can read a 429.
+    # Innermost first. All run inside the request context (their answers carry
+    # X-Request-ID), and CORS wraps the others so a browser can read a 429 or a refusal.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(AnonymousRateLimitMiddleware)
+    app.add_middleware(RequestScreeningMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(TenantCorsMiddleware)
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes, access_log=settings.access_log)
+    app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
     mount_routers(app)
+    answer_repeats_after_checks(app.router.routes)
     app.router.middleware_stack = RouteIndex(app.router)
     return app

@@ -24,6 +24,7 @@ from mentora.tenants.schemas import TenantCreate
 from mentora.tenants.service import TenantRepository, TenantService
 from mentora.users.models import User
 from mentora.users.service import UserService
+from mentora.users.sign_ins import revoke_sign_ins
 
 DEMO_SLUG = "demo"
 SAMPLE_CASE_STUDY = CaseStudyCreate(
@@ -62,15 +63,27 @@ class DemoAccounts:
 
 
 async def _add_user(
-    session: AsyncSession, passwords: PasswordService, tenant_id: str, email: str, name: str, password: str, role: str
+    session: AsyncSession,
+    passwords: PasswordService,
+    tenant_id: str,
+    email: str,
+    name: str,
+    password_hash: str,
+    role: str,
 ) -> User:
-    password_hash = await passwords.hash(password)
     role_row = await RoleService(session, tenant_id).find(role)
     if role_row is None:
         raise ValidationFailedError.for_field("role", "unknown role")
     return await UserService(session, tenant_id, passwords).create(
         email=email, name=name, password_hash=password_hash, role=role_row
     )
+
+
+async def _hashed(settings: Settings, password: str) -> tuple[PasswordService, str]:
+    """Hash before a transaction opens: the embedded database's write lock is never held for it.
+    One PasswordService per command: building one computes its dummy hash."""
+    passwords = PasswordService(settings)
+    return passwords, await passwords.hash(password)
 
 
 @asynccontextmanager
@@ -84,30 +97,62 @@ async def _transaction(settings: Settings) -> AsyncIterator[AsyncSession]:
         await database.dispose()
 
 
+async def _has_tenants(session: AsyncSession) -> bool:
+    count = select(func.count()).select_from(TenantRepository(session).base_statement().subquery())
+    return bool((await session.execute(count)).scalar_one())
+
+
 async def create_demo_if_fresh(settings: Settings) -> DemoAccounts | None:
     """On a database with no institution yet, create the demo tenant and its three users."""
     async with _transaction(settings) as session:
-        count = select(func.count()).select_from(TenantRepository(session).base_statement().subquery())
-        if (await session.execute(count)).scalar_one():
+        if await _has_tenants(session):
+            return None
+    password = settings.demo_password or secrets.token_urlsafe(12)
+    passwords, password_hash = await _hashed(settings, password)
+    async with _transaction(settings) as session:
+        if await _has_tenants(session):  # another process was first
             return None
         tenant = await TenantService(session, SecretBox(settings)).create(
             TenantCreate(name="Demo University", slug=DEMO_SLUG)
         )
-        password = settings.demo_password or secrets.token_urlsafe(12)
-        passwords = PasswordService(settings)  # once: building one computes its dummy hash
         for email, name, role in DEMO_USERS:
-            await _add_user(session, passwords, tenant.id, email, name, password, role)
+            await _add_user(session, passwords, tenant.id, email, name, password_hash, role)
         await CaseStudyService(session, tenant.id).create(SAMPLE_CASE_STUDY)
     return DemoAccounts(DEMO_SLUG, password, tuple(email for email, _, _ in DEMO_USERS))
 
 
+async def existing_demo_accounts(settings: Settings) -> tuple[str, ...]:
+    """The demo users still there (in the ``demo`` tenant, active), for the start-up message."""
+    async with _transaction(settings) as session:
+        tenant = await TenantRepository(session).find_by_slug(DEMO_SLUG)
+        if tenant is None:
+            return ()
+        users = UserService(session, tenant.id, PasswordService(settings))
+        found = [await users.find_by_email(email) for email, _, _ in DEMO_USERS]
+        return tuple(user.email for user in found if user is not None and user.is_active)
+
+
+async def set_password(settings: Settings, *, tenant_slug: str, email: str, password: str) -> User:
+    """An operator sets a user's password; the user's sign-ins end, as on a password change."""
+    passwords, password_hash = await _hashed(settings, password)
+    async with _transaction(settings) as session:
+        tenant = await TenantRepository(session).find_by_slug(tenant_slug)
+        if tenant is None:
+            raise ValidationFailedError.for_field("tenant", "unknown tenant")
+        user = await UserService(session, tenant.id, passwords).find_by_email(email)
+        if user is None:
+            raise ValidationFailedError.for_field("email", "no such user in this tenant")
+        user.password_hash = password_hash
+        await revoke_sign_ins(session, reason="password set by operator", tenant_id=tenant.id, user_id=user.id)
+        return user
+
+
 async def create_superuser(settings: Settings, *, email: str, name: str, password: str) -> User:
     """A platform operator: SUPER_ADMIN in the platform tenant (signs in with X-Tenant: platform)."""
+    passwords, password_hash = await _hashed(settings, password)
     async with _transaction(settings) as session:
         platform = await TenantService(session, SecretBox(settings)).ensure_platform_tenant()
-        return await _add_user(
-            session, PasswordService(settings), platform.id, email, name, password, SystemRole.SUPER_ADMIN
-        )
+        return await _add_user(session, passwords, platform.id, email, name, password_hash, SystemRole.SUPER_ADMIN)
 
 
 async def create_tenant(settings: Settings, *, name: str, slug: str) -> Tenant:
@@ -116,8 +161,9 @@ async def create_tenant(settings: Settings, *, name: str, slug: str) -> Tenant:
 
 
 async def create_user(settings: Settings, *, tenant_slug: str, email: str, name: str, password: str, role: str) -> User:
+    passwords, password_hash = await _hashed(settings, password)
     async with _transaction(settings) as session:
         tenant = await TenantRepository(session).find_by_slug(tenant_slug)
         if tenant is None:
             raise ValidationFailedError.for_field("tenant", "unknown tenant")
-        return await _add_user(session, PasswordService(settings), tenant.id, email, name, password, role)
+        return await _add_user(session, passwords, tenant.id, email, name, password_hash, role)

@@ -12,7 +12,15 @@ import typer
 import uvicorn
 from sqlalchemy.exc import SQLAlchemyError
 
-from mentora.bootstrap import create_demo_if_fresh, create_superuser, create_tenant, create_user
+from mentora.bootstrap import (
+    DEMO_SLUG,
+    create_demo_if_fresh,
+    create_superuser,
+    create_tenant,
+    create_user,
+    existing_demo_accounts,
+    set_password,
+)
 from mentora.config import Settings
 from mentora.contract import MentoraError
 from mentora.platform.db import migrations, translate_database_error
@@ -43,6 +51,8 @@ def serve(
                 + "".join(f"  {email}\n" for email in demo.emails)
                 + f"with the password: {demo.password}"
             )
+        else:
+            _remind_of_demo_accounts(settings)
     uvicorn.run(
         "mentora.app:create_app",
         factory=True,
@@ -51,9 +61,21 @@ def serve(
         workers=workers or settings.workers,
         log_config=None,  # create_app configures logging
         access_log=False,  # our request middleware logs each request with its id
-        proxy_headers=True,
+        # X-Forwarded-* only from the proxies named: anyone else could pick their own address.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=settings.trusted_proxies,
         server_header=False,
     )
+
+
+def _remind_of_demo_accounts(settings: Settings) -> None:
+    """On a restart the password printed at first run is gone: say how to set a new one."""
+    emails = asyncio.run(existing_demo_accounts(settings))
+    if emails:
+        typer.echo(
+            f"The demo tenant {DEMO_SLUG!r} has the users {', '.join(emails)}.\n"
+            f"Lost their password? Set a new one with:  mentora set-password --tenant {DEMO_SLUG} --email {emails[0]}"
+        )
 
 
 @cli.command()
@@ -147,6 +169,18 @@ def create_user_command(
         create_user(Settings(), tenant_slug=tenant, email=email, name=name, password=password, role=role)
     )
     typer.echo(f"created {user.email} in {tenant}")
+
+
+@cli.command("set-password")
+def set_password_command(
+    tenant: Annotated[str, typer.Option(help="Tenant slug")],
+    email: Annotated[str, typer.Option()],
+    password: PasswordOption = "",
+) -> None:
+    """Set a user's password (e.g. a demo user's, after a restart); their sign-ins end."""
+    _check_password(password)
+    user = _run_or_exit(set_password(Settings(), tenant_slug=tenant, email=email, password=password))
+    typer.echo(f"password set for {user.email} in {tenant}; their earlier sign-ins have ended")
 
 
 def _check_password(password: str) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -22,7 +23,7 @@ class Settings(BaseSettings):
     )
     db_pool_size: int = Field(10, ge=1)
     db_max_overflow: int = Field(10, ge=0)
-    db_pool_timeout: float = Field(5.0, gt=0, description="Seconds to wait for a pooled connection")
+    db_pool_timeout: float = Field(30.0, gt=0, description="Seconds to wait for a pooled connection")
     db_connect_timeout: float = Field(5.0, gt=0, description="Seconds to wait for a new connection")
     db_command_timeout: float = Field(30.0, gt=0, description="Seconds a single statement may run")
 
@@ -64,6 +65,10 @@ class Settings(BaseSettings):
     rate_limit_anonymous: str = Field("300/minute", description="Unauthenticated requests per IP")
     rate_limit_login: str = Field("10/minute", description="Login and register attempts per IP and email")
     rate_limit_login_ip: str = Field("60/minute", description="Login and register attempts per IP")
+    rate_limit_login_account: str = Field(
+        "20/15 minutes",
+        description="Failed logins per account from all addresses, except those it signed in from before",
+    )
     rate_limit_user: str = Field("1200/minute", description="Authenticated requests per user")
     rate_limit_tenant: str = Field("20000/minute", description="Authenticated requests per tenant")
     rate_limit_ai_turns: str = Field("20/minute", description="AI tutoring turns per user")
@@ -103,6 +108,11 @@ class Settings(BaseSettings):
     )
     demo_password: str | None = Field(None, description="Password of the demo users; unset: a random one")
 
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated IPs or networks (CIDR) of the reverse proxies whose X-Forwarded-For "
+        "and X-Forwarded-Proto are believed; empty: none, the client is the connection's peer",
+    )
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=0, le=65535)
     workers: int = Field(1, ge=1)
@@ -110,6 +120,16 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["auto", "json", "text"] = Field("auto", description="auto: JSON unless stderr is a terminal")
     access_log: bool = Field(True, description="One log line per request, with its request id")
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxy_networks(cls, value: object) -> object:
+        """Each entry must be an address or a network: uvicorn would silently treat a typo
+        as a host name that never matches, and the deployment would trust nobody unawares."""
+        entries = value.split(",") if isinstance(value, str) else value
+        if not isinstance(entries, list):
+            return value
+        return [_address_or_network(str(entry).strip()) for entry in entries if str(entry).strip()]
 
     @cached_property
     def sqlalchemy_url(self) -> str:
@@ -133,3 +153,10 @@ class Settings(BaseSettings):
     @property
     def should_auto_migrate(self) -> bool:
         return self.is_embedded if self.auto_migrate is None else self.auto_migrate
+
+
+def _address_or_network(text: str) -> str:
+    """``10.0.0.7`` or ``10.0.0.0/8`` in the form uvicorn matches (host bits of a network cleared)."""
+    if "/" in text:
+        return str(ipaddress.ip_network(text, strict=False))
+    return str(ipaddress.ip_address(text))

@@ -108,7 +108,7 @@ async def test_unsupported_method_is_not_found_with_allow(client: httpx.AsyncCli
 
 @pytest.mark.parametrize("code", list(ErrorCode))
 async def test_each_exception_class_answers_its_code(client: httpx.AsyncClient, code: ErrorCode) -> None:
-    response = await client.get(f"/probe/raise/{code.value}")
+    response = await client.get(f"/probe/raise/{code.value}", headers={"Authorization": "Bearer some-token"})
     body = response.json()
     assert body["code"] == code.value  # the status is checked by the contract hook
     expected_details = {
@@ -128,6 +128,26 @@ async def test_each_exception_class_answers_its_code(client: httpx.AsyncClient, 
         assert response.headers["www-authenticate"] == (
             'Bearer error="invalid_token", error_description="access token expired"'
         )
+
+
+@pytest.mark.parametrize(
+    ("authorization", "challenge"),
+    [
+        (None, "Bearer"),
+        ("Basic YWRhOnNlY3JldA==", "Bearer"),  # another scheme: no bearer token was sent
+        ("Bearer ", "Bearer"),
+        ("Bearer some-token", 'Bearer error="invalid_token"'),
+        ("bearer some-token", 'Bearer error="invalid_token"'),
+    ],
+)
+async def test_the_401_challenge_names_an_error_only_when_a_token_was_sent(
+    client: httpx.AsyncClient, authorization: str | None, challenge: str
+) -> None:
+    """RFC 6750 section 3.1: a request without a token gets the scheme alone."""
+    headers = {"Authorization": authorization} if authorization else {}
+    response = await client.get("/probe/raise/AUTHENTICATION_ERROR", headers=headers)
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == challenge
 
 
 async def test_unhandled_error_is_generic_and_logged_with_request_id(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from mentora.contract.validation import error_path, flatten_errors
+from mentora.contract.validation import error_message, error_path, flatten_errors
 from tests.support.probe import MemberIn
 
 
@@ -82,3 +82,13 @@ def test_first_error_for_a_path_wins() -> None:
 def test_malformed_json_is_about_the_whole_body() -> None:
     errors = [{"loc": ("body", 17), "type": "json_invalid", "msg": "JSON decode error"}]
     assert flatten_errors(errors) == {"_body": "request body is not valid JSON"}
+
+
+def test_an_optional_strings_length_is_counted_in_characters() -> None:
+    # pydantic reports the length of ``str | None`` checked after a validator as ``too_long``, as for a list.
+    too_long = {"type": "too_long", "input": "abcdef", "ctx": {"field_type": "Value", "max_length": 5}}
+    assert error_message(too_long) == "ensure this value has at most 5 characters"
+    too_short = {"type": "too_short", "input": "", "ctx": {"field_type": "Value", "min_length": 1}}
+    assert error_message(too_short) == "ensure this value has at least 1 characters"
+    items = {"type": "too_long", "input": [1, 2, 3], "ctx": {"field_type": "List", "max_length": 2}}
+    assert error_message(items) == "ensure this value has at most 2 items"

@@ -15,6 +15,12 @@ class CountingLoad:
         self.value = value
         self.release = asyncio.Event()
 
+    @classmethod
+    def ready(cls, value: str) -> CountingLoad:
+        load = cls(value)
+        load.release.set()
+        return load
+
     async def __call__(self) -> str:
         self.calls += 1
         await self.release.wait()
@@ -80,3 +86,19 @@ async def test_no_ttl_reads_every_time() -> None:
     for _ in range(3):
         await cache.get("k", load)
     assert load.calls == 3
+
+
+async def test_forget_drops_one_key_and_a_load_running_across_it() -> None:
+    cache: TtlCache[str, str] = TtlCache(ttl_seconds=60, max_entries=10)
+    for key in ("signed out", "still signed in"):
+        await cache.get(key, CountingLoad.ready("before"))
+    before = CountingLoad("read before the change")
+    cache.forget("signed out")
+    assert await cache.get("still signed in", CountingLoad.ready("never called")) == "before"
+    early = asyncio.create_task(cache.get("signed out", before))
+    await asyncio.sleep(0)
+    cache.forget("signed out")  # e.g. the sign-in ended on another worker meanwhile
+    assert await cache.get("signed out", CountingLoad.ready("after the change")) == "after the change"
+    before.release.set()
+    assert await early == "read before the change"
+    assert await cache.get("signed out", CountingLoad.ready("never called")) == "after the change"

@@ -9,9 +9,13 @@ from datetime import timedelta
 import httpx
 import pytest
 from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
+from sqlalchemy import select
 
+from mentora.platform.auth.principal import RequirePermission, get_principal
 from mentora.platform.db.types import utcnow
-from mentora.platform.idempotency import IdempotencyRecord
+from mentora.platform.idempotency import IdempotencyRecord, answer_repeat, request_fingerprint
 from tests.support.identity import Identity, bearer
 
 pytestmark = pytest.mark.usefixtures("identity")
@@ -54,7 +58,7 @@ async def test_a_repeat_while_the_first_runs_is_a_conflict(
     app: FastAPI, client: httpx.AsyncClient, admin: dict[str, str], identity: Identity
 ) -> None:
     body = json.dumps(INVITE).encode()
-    fingerprint = hashlib.sha256(b"POST /v1/console/users?\n" + body).hexdigest()
+    fingerprint = request_fingerprint(app.state.services.secrets, "POST", "/v1/console/users", b"", body)
     async with app.state.services.database.sessionmaker() as session, session.begin():
         session.add(
             IdempotencyRecord(
@@ -100,13 +104,87 @@ async def test_client_errors_are_kept_and_rejections_are_not(client: httpx.Async
     assert signed_in.status_code == 201
 
 
-async def test_unauthenticated_register_is_idempotent(client: httpx.AsyncClient) -> None:
+async def test_sign_in_routes_ignore_the_key(app: FastAPI, client: httpx.AsyncClient) -> None:
+    """Their answers are credentials: each request is simply processed, and nothing is kept."""
     body = {"email": "newbie@alpha.example.com", "password": "long enough", "name": "N", "tenant_slug": "alpha"}
     headers = {"Idempotency-Key": "register-1", "X-Tenant": "alpha"}
     first = await client.post("/v1/auth/register", headers=headers, json=body)
     second = await client.post("/v1/auth/register", headers=headers, json=body)
-    assert first.status_code == second.status_code == 201
-    assert second.json()["data"]["refresh_token"] == first.json()["data"]["refresh_token"]
+    assert first.status_code == 201
+    assert second.status_code == 409 and second.json()["code"] == "CONFLICT"
+    assert "idempotent-replayed" not in second.headers
+    credentials = {"email": body["email"], "password": body["password"]}
+    # Even a key the other routes refuse is no reason to refuse a sign-in.
+    for key in ("login-1", "login-1", "x" * 300):
+        login = await client.post("/v1/auth/login", headers={**headers, "Idempotency-Key": key}, json=credentials)
+        assert login.status_code == 200 and "idempotent-replayed" not in login.headers
+    assert await stored_keys(app) == []
+
+
+async def stored_keys(app: FastAPI) -> list[IdempotencyRecord]:
+    async with app.state.services.database.sessionmaker() as session:
+        return list((await session.execute(select(IdempotencyRecord))).scalars())
+
+
+async def test_stored_responses_are_encrypted(db_app: FastAPI, db_client: httpx.AsyncClient) -> None:
+    """An invitation's temporary password is a credential: it rests encrypted, and a repeat still gets it."""
+    admin = await bearer(db_client, "admin@alpha.example.com", "alpha")
+    headers = {**admin, "Idempotency-Key": "invite-temporary"}
+    invite = {key: value for key, value in INVITE.items() if key != "password"}
+    first = await db_client.post("/v1/console/users", headers=headers, json=invite)
+    temporary = first.json()["data"]["temporary_password"]
+    assert first.status_code == 201 and temporary
+    [record] = await stored_keys(db_app)
+    assert record.status == 201 and record.headers is None and record.body is not None
+    for readable in (temporary, invite["email"], "application/json"):
+        assert readable.encode() not in record.body
+    again = await db_client.post("/v1/console/users", headers=headers, json=invite)
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.json() == first.json()
+    assert again.headers["content-type"] == "application/json"
+
+
+async def test_a_response_that_cannot_be_opened_counts_as_expired(
+    app: FastAPI, client: httpx.AsyncClient, admin: dict[str, str], identity: Identity
+) -> None:
+    """A row kept in plain text by an earlier release (or under another key) is never replayed."""
+    body = json.dumps(INVITE).encode()
+    async with app.state.services.database.sessionmaker() as session, session.begin():
+        session.add(
+            IdempotencyRecord(
+                tenant=identity.a.id,
+                caller="user:" + identity.a.user_ids["ADMIN"],
+                key="from-before",
+                fingerprint=hashlib.sha256(b"POST /v1/console/users?\n" + body).hexdigest(),
+                status=201,
+                headers=[["content-type", "application/json"]],
+                body=b'{"success": true, "data": {"id": "stale"}}',
+                expires_at=utcnow() + timedelta(hours=1),
+            )
+        )
+    headers = {**admin, "Idempotency-Key": "from-before", "Content-Type": "application/json"}
+    response = await client.post("/v1/console/users", headers=headers, content=body)
+    assert response.status_code == 201 and "idempotent-replayed" not in response.headers
+    assert response.json()["data"]["email"] == INVITE["email"]
+    again = await client.post("/v1/console/users", headers=headers, content=body)
+    assert again.headers["idempotent-replayed"] == "true" and again.json() == response.json()
+
+
+def _authenticates(dependant: Dependant) -> bool:
+    return any(
+        sub.call is get_principal or isinstance(sub.call, RequirePermission) or _authenticates(sub)
+        for sub in dependant.dependencies
+    )
+
+
+def test_repeats_are_answered_after_each_routes_own_checks(app: FastAPI) -> None:
+    """Every POST and PATCH route answers a repeat in its last dependency, after its own
+    authentication; the routes that authenticate nobody are exactly the sign-in routes."""
+    keyed = [r for r in app.routes if isinstance(r, APIRoute) and {"POST", "PATCH"} & (r.methods or set())]
+    assert len(keyed) > 15
+    assert all(route.dependant.dependencies[-1].call is answer_repeat for route in keyed)
+    unauthenticated = {route.path for route in keyed if not _authenticates(route.dependant)}
+    assert unauthenticated == {"/v1/auth/register", "/v1/auth/login", "/v1/auth/refresh", "/v1/auth/logout"}
 
 
 async def test_malformed_key(client: httpx.AsyncClient, admin: dict[str, str]) -> None:

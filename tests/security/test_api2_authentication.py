@@ -19,16 +19,32 @@ Filled here:
 - Guessing is limited everywhere a password is checked: many emails from one address
   (credential stuffing), and the current password of ``change-password``, which a
   stolen access token could otherwise guess at the pace of ordinary requests.
+- ``Idempotency-Key`` keeps no credential readable (sign-in answers are never kept, other
+  answers rest encrypted) and a repeat is no way around authentication: it demands the
+  credentials and the permission the first request needed, valid now.
+- A stolen refresh token replayed on one worker ends the sign-in on every worker within
+  100 ms (with Redis): the thief's access token does not live on in another worker's cache.
+  Logout and deactivation across workers: tests/platform/test_revocation.py and
+  tests/test_workers.py (real processes).
 """
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+
 import httpx
 import pytest
+from fastapi import FastAPI
+from sqlalchemy import select
 
 from mentora.config import Settings
+from mentora.platform.idempotency import IdempotencyRecord, request_fingerprint
+from tests.platform.test_revocation import CACHE_SECONDS, PROPAGATION_SECONDS, me, worker
 from tests.security.conftest import serving
+from tests.sessions.conftest import CASE_STUDY
 from tests.support.identity import PASSWORD, Identity, bearer, login
+from tests.support.redis import RedisServer
 
 pytestmark = pytest.mark.usefixtures("identity")
 
@@ -107,3 +123,149 @@ async def test_a_token_names_no_tenant_it_was_not_issued_for(client: httpx.Async
         assert_unauthenticated(await client.get("/v1/console/users", headers={**operator, "X-Tenant": tenant}))
     student = await bearer(client, identity.a.email("STUDENT"), "alpha")
     assert_unauthenticated(await client.get("/v1/users/me", headers={**student, "X-Tenant": "platform"}))
+
+
+async def idempotency_table_bytes(app: FastAPI) -> bytes:
+    """Everything the idempotency table holds, every column of every row."""
+    async with app.state.services.database.sessionmaker() as session:
+        records = (await session.execute(select(IdempotencyRecord))).scalars()
+        return b"\n".join(
+            repr([r.tenant, r.caller, r.key, r.fingerprint, r.status, r.headers]).encode() + (r.body or b"")
+            for r in records
+        )
+
+
+async def test_no_credential_rests_in_the_idempotency_table(
+    app: FastAPI, client: httpx.AsyncClient, identity: Identity
+) -> None:
+    """Every call that answers with a credential, sent with an Idempotency-Key (as clients
+    do on every POST): afterwards the table holds none of them."""
+    credentials: list[str] = []
+
+    async def call(path: str, body: dict[str, str], headers: dict[str, str] | None = None) -> dict[str, str]:
+        response = await client.post(
+            path,
+            json=body,
+            headers={"X-Tenant": "alpha", "Idempotency-Key": f"key-{len(credentials)}", **(headers or {})},
+        )
+        assert response.status_code in (200, 201), response.text
+        data: dict[str, str] = response.json()["data"] or {}
+        credentials.extend(
+            data[name] for name in ("access_token", "refresh_token", "temporary_password") if name in data
+        )
+        stored = await idempotency_table_bytes(app)
+        assert not [credential for credential in credentials if credential.encode() in stored], path
+        return data
+
+    signup = {"email": "keyed@alpha.example.com", "password": "a fine password", "name": "Keyed"}
+    await call("/v1/auth/register", signup)
+    signed_in = await call("/v1/auth/login", {"email": signup["email"], "password": signup["password"]})
+    refreshed = await call("/v1/auth/refresh", {"refresh_token": signed_in["refresh_token"]})
+    await call("/v1/auth/logout", {"refresh_token": refreshed["refresh_token"]})
+    admin = await bearer(client, identity.a.email("ADMIN"), "alpha")
+    invited = await call("/v1/console/users", {"email": "invited@alpha.example.com", "name": "Invited"}, admin)
+    assert invited["temporary_password"] in credentials
+    # Only the invitation was kept (encrypted), none of the sign-in answers.
+    async with app.state.services.database.sessionmaker() as session:
+        assert (await session.execute(select(IdempotencyRecord.key))).scalars().all() == [f"key-{len(credentials) - 1}"]
+
+
+async def test_a_kept_request_is_no_password_hash_to_guess_at(
+    app: FastAPI, client: httpx.AsyncClient, identity: Identity
+) -> None:
+    """A change of password is compared with its repeat by a keyed digest: a plain hash of a
+    request that holds passwords could be tested against guesses by anyone reading the table."""
+    student = await bearer(client, identity.a.email("STUDENT"), "alpha")
+    body = b'{"current_password": "%s", "new_password": "a new password"}' % PASSWORD.encode()
+    headers = {**student, "Idempotency-Key": "change-1", "Content-Type": "application/json"}
+    response = await client.post("/v1/users/me/change-password", headers=headers, content=body)
+    assert response.status_code == 200
+    async with app.state.services.database.sessionmaker() as session:
+        [fingerprint] = (await session.execute(select(IdempotencyRecord.fingerprint))).scalars().all()
+    assert fingerprint != hashlib.sha256(b"POST /v1/users/me/change-password?\n" + body).hexdigest()
+    assert fingerprint == request_fingerprint(
+        app.state.services.secrets, "POST", "/v1/users/me/change-password", b"", body
+    )
+
+
+INVITE = {"email": "repeat@alpha.example.com", "name": "Repeat", "role": "STUDENT", "password": "a fine password"}
+
+
+async def test_a_repeat_after_logout_is_refused(client: httpx.AsyncClient, identity: Identity) -> None:
+    tokens = await login(client, identity.a.email("ADMIN"), "alpha")
+    keyed = {"Authorization": f"Bearer {tokens['access_token']}", "Idempotency-Key": "invite-then-logout"}
+    assert (await client.post("/v1/console/users", headers=keyed, json=INVITE)).status_code == 201
+    assert (await client.post("/v1/auth/logout", json={"refresh_token": tokens["refresh_token"]})).status_code == 200
+    repeat = await client.post("/v1/console/users", headers=keyed, json=INVITE)
+    assert_unauthenticated(repeat)
+    assert "idempotent-replayed" not in repeat.headers
+
+
+async def test_a_repeat_after_deactivation_is_refused(client: httpx.AsyncClient, identity: Identity) -> None:
+    admin = await bearer(client, identity.a.email("ADMIN"), "alpha")
+    faculty = {**await bearer(client, identity.a.email("FACULTY"), "alpha"), "Idempotency-Key": "case-then-deactivated"}
+    case = {**CASE_STUDY, "slug": "before-deactivation"}
+    assert (await client.post("/v1/console/case-studies", headers=faculty, json=case)).status_code == 201
+    deactivated = await client.post(f"/v1/console/users/{identity.a.user_ids['FACULTY']}/deactivate", headers=admin)
+    assert deactivated.status_code == 200
+    repeat = await client.post("/v1/console/case-studies", headers=faculty, json=case)
+    assert_unauthenticated(repeat)
+    assert "idempotent-replayed" not in repeat.headers
+
+
+async def test_a_repeat_needs_the_permission_held_now(client: httpx.AsyncClient, identity: Identity) -> None:
+    admin = await bearer(client, identity.a.email("ADMIN"), "alpha")
+    faculty = {**await bearer(client, identity.a.email("FACULTY"), "alpha"), "Idempotency-Key": "case-then-demoted"}
+    case = {**CASE_STUDY, "slug": "before-demotion"}
+    assert (await client.post("/v1/console/case-studies", headers=faculty, json=case)).status_code == 201
+    demoted = await client.patch(
+        f"/v1/console/users/{identity.a.user_ids['FACULTY']}", headers=admin, json={"role": "STUDENT"}
+    )
+    assert demoted.status_code == 200
+    repeat = await client.post("/v1/console/case-studies", headers=faculty, json=case)
+    assert repeat.status_code == 403, repeat.text
+    assert repeat.json()["code"] == "AUTHORIZATION_ERROR"
+    assert "idempotent-replayed" not in repeat.headers
+
+
+async def test_a_rotated_refresh_token_sent_again_with_its_key_revokes_the_sign_in(
+    settings: Settings, identity: Identity
+) -> None:
+    async with serving(settings, refresh_reuse_grace_seconds=0) as (_, client):
+        tokens = await login(client, identity.a.email("STUDENT"), "alpha")
+        keyed = {"Idempotency-Key": "refresh-once"}
+        rotated = await client.post("/v1/auth/refresh", headers=keyed, json={"refresh_token": tokens["refresh_token"]})
+        assert rotated.status_code == 200
+        reused = await client.post("/v1/auth/refresh", headers=keyed, json={"refresh_token": tokens["refresh_token"]})
+        assert_unauthenticated(reused)
+        assert "idempotent-replayed" not in reused.headers
+        # The reuse ended the sign-in: what the rotation handed out works no more.
+        newer = rotated.json()["data"]
+        assert_unauthenticated(await client.post("/v1/auth/refresh", json={"refresh_token": newer["refresh_token"]}))
+        bearer_header = {"Authorization": f"Bearer {newer['access_token']}"}
+        assert_unauthenticated(await client.get("/v1/users/me", headers=bearer_header))
+
+
+async def test_a_replayed_refresh_token_ends_the_sign_in_on_every_worker(
+    settings: Settings, identity: Identity, redis_server: RedisServer
+) -> None:
+    """The victim refreshed first; the thief's replay of the old refresh token (past the
+    grace window) is detected on one worker, and the access token the thief holds stops
+    working on the other worker too, long before its cache entry would have expired."""
+    shared = settings.model_copy(
+        update={
+            "principal_cache_seconds": CACHE_SECONDS,
+            "refresh_reuse_grace_seconds": 0,
+            "redis_url": redis_server.url,
+        }
+    )
+    async with worker(shared) as (_, one), worker(shared) as (_, other):
+        stolen = await login(one, identity.a.email("STUDENT"), "alpha")
+        assert await me(other, stolen["access_token"]) == 200  # cached by the other worker
+        rotated = await one.post("/v1/auth/refresh", json={"refresh_token": stolen["refresh_token"]})
+        assert rotated.status_code == 200
+        replayed = await one.post("/v1/auth/refresh", json={"refresh_token": stolen["refresh_token"]})
+        assert_unauthenticated(replayed)
+        await asyncio.sleep(PROPAGATION_SECONDS)
+        assert await me(other, stolen["access_token"]) == 401
+        assert await me(other, rotated.json()["data"]["access_token"]) == 401

@@ -9,8 +9,11 @@ Already covered:
   ``_body`` (declared or chunked), on probe routes.
 - tests/users/test_users.py::test_list_is_paged: ``limit`` over 100 on the user list.
 - tests/platform/test_rate_limits.py: per IP, per user, per tenant (overrides),
-  concurrent hits; tests/sessions/test_tutoring.py: AI turns per user, the session
-  limit, a stream slower than the total deadline ends with a ``timeout`` event.
+  concurrent hits, failed logins per account from every address, bad or expired tokens
+  counted as anonymous exactly once; tests/platform/test_trusted_proxies.py: a spoofed
+  X-Forwarded-For changes no one's address unless it comes from a trusted proxy;
+  tests/sessions/test_tutoring.py: AI turns per user, the session limit, a stream slower
+  than the total deadline ends with a ``timeout`` event.
 
 Filled here:
 - Every list operation in the OpenAPI caps ``limit`` at 100 and refuses a negative ``skip``.
@@ -56,7 +59,7 @@ async def test_every_list_caps_its_page(client: httpx.AsyncClient) -> None:
     lists = [
         path
         for path, item in spec["paths"].items()
-        if any(p["name"] == "limit" and p["in"] == "query" for p in item.get("get", {}).get("parameters", []))
+        if any(p.get("name") == "limit" and p.get("in") == "query" for p in item.get("get", {}).get("parameters", []))
     ]
     assert len(lists) >= 8
     for path in lists:

@@ -18,6 +18,9 @@ Filled here:
   (tokens travel in the Authorization header, not in cookies).
 - Secrets generated on first run are readable by their owner only.
 - TRACE and other unserved methods never echo the request.
+- No redirects: a trailing slash is NOT_FOUND, so no ``Location`` is ever built from the
+  request's ``Host`` header (a redirect to an attacker's host, or to plain http behind a
+  TLS-terminating proxy).
 """
 
 from __future__ import annotations
@@ -121,3 +124,11 @@ async def test_unserved_methods_do_not_echo_the_request(client: httpx.AsyncClien
     assert response.json()["code"] == "NOT_FOUND"
     assert "canary-header" not in response.text and student["Authorization"] not in response.text
     assert set(response.headers["allow"].split(", ")) == {"GET", "PATCH"}
+
+
+@pytest.mark.parametrize("path", ["/v1/users/me/", "/healthz/", "/v1/auth/login/"])
+async def test_no_redirect_points_at_the_requests_host(client: httpx.AsyncClient, path: str) -> None:
+    response = await client.get(path, headers={"Host": "evil.example.com", "X-Forwarded-Proto": "http"})
+    assert response.status_code == 404
+    assert response.json()["code"] == "NOT_FOUND"
+    assert "location" not in response.headers

@@ -21,6 +21,8 @@ deployment (the spec is public: it holds no secret and every operation is gated)
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from fastapi import FastAPI
@@ -28,7 +30,7 @@ from fastapi.routing import APIRoute
 from starlette.routing import Route
 
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
-DOCUMENTATION = {"/openapi.json", "/docs", "/docs/oauth2-redirect"}
+DOCUMENTATION = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/docs/assets/{name}"}
 HEALTH = {"/healthz", "/readyz"}
 
 
@@ -40,7 +42,10 @@ async def test_every_served_route_is_documented(app: FastAPI, client: httpx.Asyn
     served = set()
     undocumented_pages = set()
     for route in app.routes:
-        if isinstance(route, APIRoute):
+        if isinstance(route, APIRoute) and route.path in DOCUMENTATION:
+            assert not route.include_in_schema, f"{route.path} is a page, not an operation"
+            undocumented_pages.add(route.path)
+        elif isinstance(route, APIRoute):
             assert route.include_in_schema, f"{route.path} is hidden from the spec"
             served |= {(method, route.path) for method in route.methods}
         elif isinstance(route, Route):
@@ -79,3 +84,22 @@ async def test_the_documentation_pages(client: httpx.AsyncClient) -> None:
     assert "/openapi.json" in docs.text
     spec = await client.get("/openapi.json")
     assert spec.json()["info"]["title"] == "Mentora API"
+
+
+async def test_the_documentation_page_loads_nothing_from_elsewhere(client: httpx.AsyncClient) -> None:
+    """Without internet (a campus network, an air-gapped install) /docs still works: every
+    script, style sheet and icon it loads is served by Mentora itself."""
+    page = (await client.get("/docs")).text
+    loaded = re.findall(r"""(?:src|href)=["']([^"']+)["']""", page)
+    assert loaded, page
+    assert all(url.startswith("/") and not url.startswith("//") for url in loaded), loaded
+    assert "http://" not in page and "https://" not in page.replace("https://swagger.io", "")
+    for url in loaded:
+        asset = await client.get(url)
+        assert asset.status_code == 200, url
+        assert len(asset.content) > 100
+    bundle = await client.get("/docs/assets/swagger-ui-bundle.js")
+    assert bundle.headers["content-type"].startswith("text/javascript")
+    for other in ["/docs/assets/index.html", "/docs/assets/..%2F..%2F__init__.py", "/docs/assets/nope.js"]:
+        missing = await client.get(other)
+        assert missing.status_code == 404 and missing.json()["code"] == "NOT_FOUND", other

@@ -52,11 +52,21 @@ def assert_error_body(status: int, body: Any, headers: httpx.Headers | None = No
         assert headers.get("www-authenticate", "").startswith("Bearer"), "401 without WWW-Authenticate: Bearer"
     if headers is not None and status == 429:
         assert headers.get("retry-after", "").isdigit(), "429 without Retry-After"
+        limit_state = (
+            headers.get("ratelimit-limit"),
+            headers.get("ratelimit-remaining"),
+            headers.get("ratelimit-reset"),
+        )
+        expected = (str(body["details"]["limit"]), "0", headers["retry-after"])
+        assert limit_state == expected, f"429 with RateLimit headers {limit_state}, expected {expected}"
 
 
 def assert_contract(response: httpx.Response) -> None:
     """Check one response against the contract (status, envelope, headers)."""
     assert response.headers.get("x-request-id"), f"{response.request.url} answered without X-Request-ID"
+    if response.request.method == "HEAD":
+        assert not response.content, f"HEAD {response.request.url} answered with a body"
+        return
     content_type = response.headers.get("content-type", "")
     if response.status_code >= 400:
         assert content_type.startswith("application/json"), f"error with content type {content_type!r}"

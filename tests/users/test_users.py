@@ -139,9 +139,27 @@ async def test_roles_cannot_be_escalated(client: httpx.AsyncClient, admin: dict[
     unknown = await client.post("/v1/console/users", headers=admin, json={**VALID_INVITE, "role": "WIZARD"})
     assert unknown.json()["details"] == {"role": "unknown role"}
     me = identity.a.user_ids["ADMIN"]
-    own = await client.patch(f"/v1/console/users/{me}", headers=admin, json={"is_active": False})
+    own = await client.patch(f"/v1/console/users/{me}", headers=admin, json={"role": "FACULTY"})
     assert own.status_code == 409
-    assert own.json()["details"] == {"is_active": "you cannot deactivate yourself"}
+    assert own.json()["error"] == "You cannot change your own role"
+
+
+async def test_state_conflicts_say_what_blocks_them(
+    client: httpx.AsyncClient, admin: dict[str, str], identity: Identity
+) -> None:
+    """The seed's handler shows ``error`` to the person: a conflict that is not a duplicate
+    must not read "Resource already exists"."""
+    me = identity.a.user_ids["ADMIN"]
+    deactivate = await client.patch(f"/v1/console/users/{me}", headers=admin, json={"is_active": False})
+    assert deactivate.status_code == 409
+    assert deactivate.json()["error"] == "You cannot deactivate your own account"
+    assert deactivate.json()["details"] == {"is_active": "you cannot deactivate yourself"}
+    delete = await client.delete(f"/v1/console/users/{me}", headers=admin)
+    assert delete.status_code == 409
+    assert delete.json()["error"] == "You cannot delete your own account"
+    assert delete.json()["details"] == {"user_id": "you cannot delete yourself"}
+    still_me = await client.get("/v1/users/me", headers=admin)
+    assert still_me.json()["data"]["is_active"] is True and still_me.json()["data"]["role"] == "ADMIN"
 
 
 async def test_faculty_can_view_but_not_manage_users(client: httpx.AsyncClient) -> None:

@@ -25,6 +25,8 @@ DEFAULT_OUTPUT = CLIENT_ROOT / "src" / "mentora_client" / "types.py"
 HAND_MODELLED = re.compile(r"^(SuccessEnvelope_.*|ListEnvelope_.*|.*Response)$")
 TYPING_NAMES = ("Any", "Literal", "NotRequired", "TypedDict")
 SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+LINE_LIMIT = 120  # the client's ruff line-length: what the generator writes passes its lint
+INDENT = "    "
 HEADER = '''"""Request and response types of the Mentora API.
 
 Generated from the OpenAPI document by ``scripts/generate_types.py``; do not edit.
@@ -96,6 +98,56 @@ def annotation(schema: Schema) -> str:
     return "Any"
 
 
+def top_level(text: str, separator: str) -> list[str]:
+    """``text`` split at ``separator`` wherever it is outside brackets and string literals."""
+    parts: list[str] = []
+    depth, start, index, quoted = 0, 0, 0, False
+    while index < len(text):
+        char = text[index]
+        if quoted:
+            if char == "\\":
+                index += 1
+            elif char == '"':
+                quoted = False
+        elif char == '"':
+            quoted = True
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif depth == 0 and text.startswith(separator, index):
+            parts.append(text[start:index].strip())
+            index = start = index + len(separator)
+            continue
+        index += 1
+    parts.append(text[start:].strip())
+    return parts
+
+
+def fit(text: str, indent: str, taken: int, *, bracketed: bool = False) -> str:
+    """An annotation within the line limit, broken as ruff formats it: from the outside in,
+    one item a line, only while a line is too long. ``taken``: the columns its first line
+    starts at; ``bracketed``: already inside brackets, where a union needs no parentheses."""
+    if taken + len(text) <= LINE_LIMIT:
+        return text
+    inner = indent + INDENT
+    alternatives = top_level(text, " | ")
+    if len(alternatives) > 1:
+        if not bracketed:
+            return f"(\n{inner}{fit(text, inner, len(inner), bracketed=True)}\n{indent})"
+        first, *others = alternatives
+        lines = [fit(first, indent, taken, bracketed=True)]
+        lines += ["| " + fit(other, indent, len(indent) + 2, bracketed=True) for other in others]
+        return f"\n{indent}".join(lines)
+    head, bracket, rest = text.partition("[")
+    if not bracket or not rest.endswith("]"):
+        return text  # one name or literal: nothing to break
+    items = top_level(rest[:-1], ",")
+    comma = "," if len(items) > 1 else ""  # ``x[a,]`` would be a tuple
+    body = "".join(f"{inner}{fit(item, inner, len(inner) + len(comma), bracketed=True)}{comma}\n" for item in items)
+    return f"{head}[\n{body}{indent}]"
+
+
 def render(name: str, schema: Schema) -> str:
     """One schema as Python source: a ``Literal`` alias for an enum, else a TypedDict."""
     if "enum" in schema:
@@ -112,7 +164,8 @@ def render(name: str, schema: Schema) -> str:
         if not field.isidentifier() or keyword.iskeyword(field):
             raise ValueError(f"{name}.{field} cannot be a TypedDict attribute; extend the generator")
         rendered = annotation(field_schema)
-        lines.append(f"    {field}: {rendered if field in required else f'NotRequired[{rendered}]'}")
+        declared = rendered if field in required else f"NotRequired[{rendered}]"
+        lines.append(f"{INDENT}{field}: {fit(declared, INDENT, len(f'{INDENT}{field}: '))}")
     if not properties:
         lines.append("    pass")
     return "\n".join(lines)

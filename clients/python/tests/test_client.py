@@ -81,6 +81,27 @@ def test_every_request_carries_tenant_and_user_agent_and_only_writes_carry_a_key
     assert json.loads(patch.content) == {"name": "N"}
 
 
+def test_sign_in_calls_never_carry_a_key_and_are_not_retried() -> None:
+    """The server keeps no answer of them, so a key (even one given) would only make a retry look safe."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return failure(500, "DATABASE_ERROR")
+
+    client = MentoraClient("http://t", transport=httpx.MockTransport(handler), initial_retry_delay=0.001)
+    for path in ("/v1/auth/register", "v1/auth/login", "/v1/auth/refresh", "/v1/auth/logout"):
+        with pytest.raises(MentoraError):
+            client.request("POST", path, json={}, authenticated=False, idempotency_key="given")
+    assert [request.url.path for request in seen] == [
+        "/v1/auth/register",
+        "/v1/auth/login",
+        "/v1/auth/refresh",
+        "/v1/auth/logout",
+    ]
+    assert not [request for request in seen if "idempotency-key" in request.headers]
+
+
 def test_query_parameters_drop_unset_values() -> None:
     seen: list[httpx.Request] = []
 

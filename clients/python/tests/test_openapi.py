@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import json
 import re
@@ -49,13 +50,41 @@ TYPES_FILE = CLIENT_ROOT / "src" / "mentora_client" / "types.py"
 
 
 def test_types_match_the_spec() -> None:
-    held = re.findall(r"^(?:class (\w+)\(|(\w+) = Literal\[)", TYPES_FILE.read_text(), flags=re.MULTILINE)
-    names = [klass or alias for klass, alias in held]
+    names = names_in_types()
     expected = generate_types.render_module(generate_types.load_schemas(spec_path()), names)
     assert TYPES_FILE.read_text() == expected, "types.py is stale: run `uv run python scripts/generate_types.py`"
     missing = set(generate_types.default_names(generate_types.load_schemas(spec_path()))) - set(names)
     if missing:
         warnings.warn(f"schemas not yet in types.py: {sorted(missing)}", stacklevel=1)
+
+
+def test_generated_code_fits_the_line_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long annotations (a role's permissions) are broken as ruff would, so the lint passes
+    after every regeneration; the code means what the one-line version means."""
+    values = [f"VALUE_{n}" for n in range(30)]
+    schemas = {
+        "Wide": {
+            "type": "object",
+            "required": ["required_union"],
+            "properties": {
+                "required_union": {"anyOf": [{"type": "array", "items": {"enum": values}}, {"type": "null"}]},
+                "optional": {"type": "array", "items": {"enum": [f"a, b] | c {value}" for value in values]}},
+            },
+        }
+    }
+    broken = generate_types.render_module(schemas, ["Wide"])
+    current = generate_types.render_module(generate_types.load_schemas(spec_path()), names_in_types())
+    for source in (broken, current):
+        assert max(len(line) for line in source.splitlines()) <= generate_types.LINE_LIMIT
+    monkeypatch.setattr(generate_types, "LINE_LIMIT", 100_000)
+    one_line = generate_types.render_module(schemas, ["Wide"])
+    assert max(len(line) for line in one_line.splitlines()) > 120
+    assert ast.dump(ast.parse(broken)) == ast.dump(ast.parse(one_line))
+
+
+def names_in_types() -> list[str]:
+    held = re.findall(r"^(?:class (\w+)\(|(\w+) = Literal\[)", TYPES_FILE.read_text(), flags=re.MULTILINE)
+    return [klass or alias for klass, alias in held]
 
 
 def test_page_matches_the_list_envelope() -> None:

@@ -12,7 +12,7 @@ import {
 } from "./errors.js";
 import type { BodyOf, HttpMethod, Operation, PathParamsOf, PathsWith, QueryOf, SuccessBody } from "./operations.js";
 import { Auth, CaseStudies, ConsoleCaseStudies, Grades, Jobs, Me, Meta, Roles, Sessions, Tenants, Users } from "./resources.js";
-import { DEFAULT_RETRY_POLICY, KEYED_METHODS, type RetryPolicy, retryDelay } from "./retry.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay, takesIdempotencyKey } from "./retry.js";
 import { type Credentials, Session, type Tokens } from "./session.js";
 import { type ServerSentEvent, readEvents } from "./sse.js";
 
@@ -52,7 +52,8 @@ export interface ClientOptions {
   maxRetryAfterMs?: number | undefined;
   /**
    * Send an `Idempotency-Key` with every POST and PATCH, the same on each retry of a call,
-   * which is what makes retrying them safe. Default true.
+   * which is what makes retrying them safe. Default true. Sign-in calls (login, register,
+   * refresh, logout) never carry one, and are not retried after a failure.
    */
   idempotencyKeys?: boolean | undefined;
   /** Per attempt, until the response headers (and the body, for JSON). Default 30 s. */
@@ -70,7 +71,7 @@ export interface RequestOptions {
   headers?: Record<string, string> | undefined;
   /** Send the access token and handle TOKEN_EXPIRED (default); false for sign-in routes. */
   authenticated?: boolean | undefined;
-  /** Your own key for this call; by default a fresh one per POST/PATCH call. */
+  /** Your own key for this call; by default a fresh one per POST/PATCH call (never on sign-in calls). */
   idempotencyKey?: string | undefined;
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
@@ -267,10 +268,13 @@ export class MentoraClient {
     else await hooks.onGenericError?.(error);
   }
 
-  #prepare(method: string, path: string, options: RequestOptions, retried = true): PreparedCall {
+  #prepare(method: string, path: string, options: RequestOptions): PreparedCall {
     const upper = method.toUpperCase();
-    const automaticKey = retried && this.#idempotencyKeys && KEYED_METHODS.has(upper);
-    const idempotencyKey = options.idempotencyKey ?? (automaticKey ? newIdempotencyKey() : undefined);
+    // Where the server would ignore a key, none is sent: it must not make the call look retryable.
+    let idempotencyKey: string | undefined;
+    if (takesIdempotencyKey(upper, path)) {
+      idempotencyKey = options.idempotencyKey ?? (this.#idempotencyKeys ? newIdempotencyKey() : undefined);
+    }
     const headers: Record<string, string> = { Accept: "application/json", ...this.#headers };
     if (this.#tenant) headers["X-Tenant"] = this.#tenant;
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -376,8 +380,7 @@ export class MentoraClient {
 
   /** POST /v1/auth/refresh, once, outside the policy loop: it is never itself intercepted. */
   async #refreshTokens(refreshToken: string): Promise<Tokens> {
-    // Sent once and never retried, so it needs no Idempotency-Key.
-    const call = this.#prepare("POST", REFRESH_PATH, { body: { refresh_token: refreshToken }, authenticated: false }, false);
+    const call = this.#prepare("POST", REFRESH_PATH, { body: { refresh_token: refreshToken }, authenticated: false });
     const attempt = await this.#attempt(call, call.headers, false);
     if (!attempt.ok) throw attempt.error;
     const envelope = JSON.parse(attempt.text ?? "null") as { data?: { access_token?: unknown; refresh_token?: unknown } } | null;

@@ -12,6 +12,17 @@ import {
 export const REPLAYABLE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Safe to send twice only with an Idempotency-Key: the server replays the first answer. */
 export const KEYED_METHODS: ReadonlySet<string> = new Set(["POST", "PATCH"]);
+/**
+ * Sign-in routes answer with credentials, which the server never keeps: it ignores a key
+ * there, so none is sent, and the calls are not retried after a failure (a register sent
+ * twice could create the account and then refuse the retry as a conflict).
+ */
+export const UNKEYED_PATHS: ReadonlySet<string> = new Set(["/v1/auth/login", "/v1/auth/register", "/v1/auth/refresh", "/v1/auth/logout"]);
+
+/** Whether the server keeps (and replays) the answer of a call sent with an Idempotency-Key. */
+export function takesIdempotencyKey(method: string, path: string): boolean {
+  return KEYED_METHODS.has(method.toUpperCase()) && !UNKEYED_PATHS.has(`/${path.replace(/^\/+/, "")}`);
+}
 
 export interface RetryPolicy {
   maxRetries: number;

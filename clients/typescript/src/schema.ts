@@ -12,7 +12,7 @@ export interface paths {
          * Healthz
          * @description The process is up.
          */
-        get: operations["meta-healthz"];
+        get: operations["healthz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -32,7 +32,7 @@ export interface paths {
          * Readyz
          * @description The database answers; DATABASE_ERROR when it does not.
          */
-        get: operations["meta-readyz"];
+        get: operations["readyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -54,7 +54,7 @@ export interface paths {
          * Login
          * @description Exchange email and password for an access token and a refresh token.
          */
-        post: operations["auth-login"];
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -74,7 +74,7 @@ export interface paths {
          * Logout
          * @description End the sign-in the refresh token belongs to: it and its access tokens stop working.
          */
-        post: operations["auth-logout"];
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -94,7 +94,7 @@ export interface paths {
          * Refresh
          * @description Rotate a refresh token: the new pair replaces it, and it cannot be used again.
          */
-        post: operations["auth-refresh"];
+        post: operations["refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -114,7 +114,7 @@ export interface paths {
          * Register
          * @description Create a student account in the tenant the request names, and sign it in.
          */
-        post: operations["auth-register"];
+        post: operations["register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -132,7 +132,7 @@ export interface paths {
          * List Active Case Studies
          * @description The tenant's active case studies.
          */
-        get: operations["case-studies-list_active_case_studies"];
+        get: operations["list_active_case_studies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -152,7 +152,7 @@ export interface paths {
          * Get Active Case Study
          * @description One active case study.
          */
-        get: operations["case-studies-get_active_case_study"];
+        get: operations["get_active_case_study"];
         put?: never;
         post?: never;
         delete?: never;
@@ -172,13 +172,13 @@ export interface paths {
          * List Case Studies
          * @description Every case study of the tenant, inactive ones too, with their prompts.
          */
-        get: operations["console-case-studies-list_case_studies"];
+        get: operations["list_case_studies"];
         put?: never;
         /**
          * Create Case Study
          * @description Add a case study.
          */
-        post: operations["console-case-studies-create_case_study"];
+        post: operations["create_case_study"];
         delete?: never;
         options?: never;
         head?: never;
@@ -196,21 +196,21 @@ export interface paths {
          * Get Case Study
          * @description One case study, with its prompt.
          */
-        get: operations["console-case-studies-get_case_study"];
+        get: operations["get_case_study"];
         put?: never;
         post?: never;
         /**
          * Delete Case Study
          * @description Delete a case study that no session used (deactivate it otherwise).
          */
-        delete: operations["console-case-studies-delete_case_study"];
+        delete: operations["delete_case_study"];
         options?: never;
         head?: never;
         /**
          * Update Case Study
          * @description Change a case study; sessions already running keep the time limit they started with.
          */
-        patch: operations["console-case-studies-update_case_study"];
+        patch: operations["update_case_study"];
         trace?: never;
     };
     "/v1/console/grades/{grade_id}/publish": {
@@ -226,7 +226,7 @@ export interface paths {
          * Publish Grade Now
          * @description Publish a grade to the LMS now; an LMS failure answers EXTERNAL_SERVICE_ERROR at once.
          */
-        post: operations["console-grades-publish_grade_now"];
+        post: operations["publish_grade_now"];
         delete?: never;
         options?: never;
         head?: never;
@@ -244,7 +244,7 @@ export interface paths {
          * List Jobs
          * @description The tenant's background jobs (grading, LMS publishing), newest first.
          */
-        get: operations["console-jobs-list_jobs"];
+        get: operations["list_jobs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -264,7 +264,7 @@ export interface paths {
          * Get Job
          * @description One job with every attempt it took.
          */
-        get: operations["console-jobs-get_job"];
+        get: operations["get_job"];
         put?: never;
         post?: never;
         delete?: never;
@@ -286,7 +286,7 @@ export interface paths {
          * Retry Dead Job
          * @description Queue a dead job again now, with a fresh budget of attempts.
          */
-        post: operations["console-jobs-retry_dead_job"];
+        post: operations["retry_dead_job"];
         delete?: never;
         options?: never;
         head?: never;
@@ -304,13 +304,13 @@ export interface paths {
          * List Roles
          * @description The system roles and the tenant's custom roles, with their permissions.
          */
-        get: operations["console-roles-list_roles"];
+        get: operations["list_roles"];
         put?: never;
         /**
          * Create Role
          * @description Add a custom role to the tenant.
          */
-        post: operations["console-roles-create_role"];
+        post: operations["create_role"];
         delete?: never;
         options?: never;
         head?: never;
@@ -328,21 +328,21 @@ export interface paths {
          * Get Role
          * @description One role.
          */
-        get: operations["console-roles-get_role"];
+        get: operations["get_role"];
         put?: never;
         post?: never;
         /**
          * Delete Role
          * @description Delete a custom role that no user holds.
          */
-        delete: operations["console-roles-delete_role"];
+        delete: operations["delete_role"];
         options?: never;
         head?: never;
         /**
          * Update Role
          * @description Change a custom role; its users' permissions follow on their next request.
          */
-        patch: operations["console-roles-update_role"];
+        patch: operations["update_role"];
         trace?: never;
     };
     "/v1/console/tenants": {
@@ -356,13 +356,13 @@ export interface paths {
          * List Tenants
          * @description Every institution; deactivated ones only with ``include_inactive``.
          */
-        get: operations["console-tenants-list_tenants"];
+        get: operations["list_tenants"];
         put?: never;
         /**
          * Create Tenant
          * @description Add an institution. Secrets in ``ai_config``/``lms_config`` are stored encrypted and never returned.
          */
-        post: operations["console-tenants-create_tenant"];
+        post: operations["create_tenant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -380,21 +380,21 @@ export interface paths {
          * Get Tenant
          * @description One institution.
          */
-        get: operations["console-tenants-get_tenant"];
+        get: operations["get_tenant"];
         put?: never;
         post?: never;
         /**
          * Deactivate Tenant
          * @description Deactivate an institution (soft delete): its users' tokens stop working.
          */
-        delete: operations["console-tenants-deactivate_tenant"];
+        delete: operations["deactivate_tenant"];
         options?: never;
         head?: never;
         /**
          * Update Tenant
          * @description Change an institution; an omitted secret keeps its stored value, a null one clears it.
          */
-        patch: operations["console-tenants-update_tenant"];
+        patch: operations["update_tenant"];
         trace?: never;
     };
     "/v1/console/tenants/{tenant_id}/admins": {
@@ -410,7 +410,7 @@ export interface paths {
          * Create Tenant Admin
          * @description Give an institution an administrator (its first, typically).
          */
-        post: operations["console-tenants-create_tenant_admin"];
+        post: operations["create_tenant_admin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -428,13 +428,13 @@ export interface paths {
          * List Users
          * @description The tenant's users.
          */
-        get: operations["console-users-list_users"];
+        get: operations["list_users"];
         put?: never;
         /**
          * Invite User
          * @description Add a user to the tenant, with a role the caller may grant.
          */
-        post: operations["console-users-invite_user"];
+        post: operations["invite_user"];
         delete?: never;
         options?: never;
         head?: never;
@@ -452,21 +452,21 @@ export interface paths {
          * Get User
          * @description One user of the tenant.
          */
-        get: operations["console-users-get_user"];
+        get: operations["get_user"];
         put?: never;
         post?: never;
         /**
          * Delete User
          * @description Delete a user for good.
          */
-        delete: operations["console-users-delete_user"];
+        delete: operations["delete_user"];
         options?: never;
         head?: never;
         /**
          * Update User
          * @description Change a user's name, role, status or session limit.
          */
-        patch: operations["console-users-update_user"];
+        patch: operations["update_user"];
         trace?: never;
     };
     "/v1/console/users/{user_id}/deactivate": {
@@ -482,7 +482,7 @@ export interface paths {
          * Deactivate User
          * @description Deactivate a user: their tokens stop working on their next request.
          */
-        post: operations["console-users-deactivate_user"];
+        post: operations["deactivate_user"];
         delete?: never;
         options?: never;
         head?: never;
@@ -500,7 +500,7 @@ export interface paths {
          * List Grades
          * @description Your grades (staff who grade: the tenant's, by user and case study), newest first.
          */
-        get: operations["grades-list_grades"];
+        get: operations["list_grades"];
         put?: never;
         post?: never;
         delete?: never;
@@ -520,7 +520,7 @@ export interface paths {
          * Get Session Grade
          * @description The grade of one session (NOT_FOUND until grading has finished).
          */
-        get: operations["grades-get_session_grade"];
+        get: operations["get_session_grade"];
         put?: never;
         post?: never;
         delete?: never;
@@ -540,7 +540,7 @@ export interface paths {
          * List Error Codes
          * @description The catalog of error codes: code, HTTP status, description and the frontend's action.
          */
-        get: operations["meta-list_error_codes"];
+        get: operations["list_error_codes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -560,7 +560,7 @@ export interface paths {
          * List Sessions
          * @description Your sessions, newest first (staff who grade see the tenant's).
          */
-        get: operations["sessions-list_sessions"];
+        get: operations["list_sessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -580,7 +580,7 @@ export interface paths {
          * Get Session
          * @description One session with its transcript.
          */
-        get: operations["sessions-get_session"];
+        get: operations["get_session"];
         put?: never;
         post?: never;
         delete?: never;
@@ -602,7 +602,7 @@ export interface paths {
          * End Session
          * @description End your session.
          */
-        post: operations["sessions-end_session"];
+        post: operations["end_session"];
         delete?: never;
         options?: never;
         head?: never;
@@ -624,7 +624,7 @@ export interface paths {
          *     accept ``text/event-stream``. Your turn is stored before the tutor is asked, so if the
          *     AI fails (EXTERNAL_SERVICE_ERROR) send the same text again to retry that turn.
          */
-        post: operations["sessions-send_message"];
+        post: operations["send_message"];
         delete?: never;
         options?: never;
         head?: never;
@@ -647,7 +647,7 @@ export interface paths {
          *     A second active session on the same case study is CONFLICT naming the active
          *     ``session_id``; so is going past the session limit (the user's, else the tenant's).
          */
-        post: operations["sessions-initialize_session"];
+        post: operations["initialize_session"];
         delete?: never;
         options?: never;
         head?: never;
@@ -665,7 +665,7 @@ export interface paths {
          * Get Me
          * @description The signed-in user.
          */
-        get: operations["users-get_me"];
+        get: operations["get_me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -675,7 +675,7 @@ export interface paths {
          * Update Me
          * @description Change your own profile (name). Role, tenant, status and limits are not yours to set.
          */
-        patch: operations["users-update_me"];
+        patch: operations["update_me"];
         trace?: never;
     };
     "/v1/users/me/change-password": {
@@ -691,7 +691,7 @@ export interface paths {
          * Change Password
          * @description Change your password; your current one must be given.
          */
-        post: operations["users-change_password"];
+        post: operations["change_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -757,7 +757,7 @@ export interface components {
              */
             code: "AUTHENTICATION_ERROR";
             /** Details */
-            details?: {
+            details: {
                 [key: string]: unknown;
             };
             /**
@@ -770,7 +770,7 @@ export interface components {
              * @default false
              * @constant
              */
-            success?: false;
+            success: false;
         };
         /** AuthorizationDetails */
         AuthorizationDetails: {
@@ -787,8 +787,8 @@ export interface components {
              * @default AUTHORIZATION_ERROR
              * @constant
              */
-            code?: "AUTHORIZATION_ERROR";
-            details?: components["schemas"]["AuthorizationDetails"];
+            code: "AUTHORIZATION_ERROR";
+            details: components["schemas"]["AuthorizationDetails"];
             /**
              * Error
              * @description A message safe to show a person
@@ -799,7 +799,7 @@ export interface components {
              * @default false
              * @constant
              */
-            success?: false;
+            success: false;
         };
         /** Branding */
         Branding: {
@@ -952,12 +952,12 @@ export interface components {
              * @default CONFLICT
              * @constant
              */
-            code?: "CONFLICT";
+            code: "CONFLICT";
             /**
              * Details
              * @description Field path (dot notation; query./path./header. for parameters; _body) -> message
              */
-            details?: {
+            details: {
                 [key: string]: string;
             };
             /**
@@ -970,7 +970,7 @@ export interface components {
              * @default false
              * @constant
              */
-            success?: false;
+            success: false;
         };
         /** DatabaseErrorResponse */
         DatabaseErrorResponse: {
@@ -980,7 +980,7 @@ export interface components {
              */
             code: "DATABASE_ERROR";
             /** Details */
-            details?: {
+            details: {
                 [key: string]: unknown;
             };
             /**
@@ -993,7 +993,7 @@ export interface components {
              * @default false
              * @constant
              */
-            success?: false;
+            success: false;
         };
         /**
          * ErrorCode
@@ -1030,8 +1030,8 @@ export interface components {
              * @default EXTERNAL_SERVICE_ERROR
              * @constant
              */
-            code?: "EXTERNAL_SERVICE_ERROR";
-            details?: components["schemas"]["ExternalServiceDetails"];
+            code: "EXTERNAL_SERVICE_ERROR";
+            details: components["schemas"]["ExternalServiceDetails"];
             /**
              * Error
              * @description A message safe to show a person
@@ -1042,7 +1042,7 @@ export interface components {
              * @default false
              * @constant
              */
-            success?: false;
+            success: false;
         };
         /** FirstAdminIn */
         FirstAdminIn: {
@@ -1124,7 +1124,7 @@ export interface components {
              */
             code: "INTERNAL_ERROR";
             /** Details */
-            details?: {
+            details: {
                 [key: string]: unknown;
             };
             /**
@@ -1137,7 +1137,7 @@ export interface components {
              * @default false
              * @constant
              */
-            success?: false;
+            success: false;
         };
         /** InvitedUserOut */
         InvitedUserOut: {
@@ -1268,7 +1268,7 @@ export interface components {
             /** Data */
             data: components["schemas"]["CaseStudyOut"][];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -1278,7 +1278,7 @@ export interface components {
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
             /** Total */
             total: number;
             /** Total Pages */
@@ -1289,7 +1289,7 @@ export interface components {
             /** Data */
             data: components["schemas"]["CaseStudyStaffOut"][];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -1299,7 +1299,7 @@ export interface components {
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
             /** Total */
             total: number;
             /** Total Pages */
@@ -1310,7 +1310,7 @@ export interface components {
             /** Data */
             data: components["schemas"]["GradeOut"][];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -1320,7 +1320,7 @@ export interface components {
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
             /** Total */
             total: number;
             /** Total Pages */
@@ -1331,7 +1331,7 @@ export interface components {
             /** Data */
             data: components["schemas"]["JobOut"][];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -1341,7 +1341,7 @@ export interface components {
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
             /** Total */
             total: number;
             /** Total Pages */
@@ -1352,7 +1352,7 @@ export interface components {
             /** Data */
             data: components["schemas"]["RoleOut"][];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -1362,7 +1362,7 @@ export interface components {
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
             /** Total */
             total: number;
             /** Total Pages */
@@ -1373,7 +1373,7 @@ export interface components {
             /** Data */
             data: components["schemas"]["SessionOut"][];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -1383,7 +1383,7 @@ export interface components {
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
             /** Total */
             total: number;
             /** Total Pages */
@@ -1394,7 +1394,7 @@ export interface components {
             /** Data */
             data: components["schemas"]["TenantOut"][];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -1404,7 +1404,7 @@ export interface components {
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
             /** Total */
             total: number;
             /** Total Pages */
@@ -1415,7 +1415,7 @@ export interface components {
             /** Data */
             data: components["schemas"]["UserOut"][];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -1425,7 +1425,7 @@ export interface components {
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
             /** Total */
             total: number;
             /** Total Pages */
@@ -1531,9 +1531,9 @@ export interface components {
              * @default NOT_FOUND
              * @constant
              */
-            code?: "NOT_FOUND";
+            code: "NOT_FOUND";
             /** Details */
-            details?: {
+            details: {
                 [key: string]: unknown;
             };
             /**
@@ -1546,7 +1546,7 @@ export interface components {
              * @default false
              * @constant
              */
-            success?: false;
+            success: false;
         };
         /** RateLimitDetails */
         RateLimitDetails: {
@@ -1575,8 +1575,8 @@ export interface components {
              * @default RATE_LIMIT_EXCEEDED
              * @constant
              */
-            code?: "RATE_LIMIT_EXCEEDED";
-            details?: components["schemas"]["RateLimitDetails"];
+            code: "RATE_LIMIT_EXCEEDED";
+            details: components["schemas"]["RateLimitDetails"];
             /**
              * Error
              * @description A message safe to show a person
@@ -1587,7 +1587,7 @@ export interface components {
              * @default false
              * @constant
              */
-            success?: false;
+            success: false;
         };
         /**
          * RateLimitOverrides
@@ -1609,6 +1609,11 @@ export interface components {
              * @description e.g. 10/minute; unset: the deployment's
              */
             login?: string | null;
+            /**
+             * Login Account
+             * @description e.g. 10/minute; unset: the deployment's
+             */
+            login_account?: string | null;
             /**
              * Login Ip
              * @description e.g. 10/minute; unset: the deployment's
@@ -1765,171 +1770,171 @@ export interface components {
         SuccessEnvelope_CaseStudyOut_: {
             data: components["schemas"]["CaseStudyOut"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[CaseStudyStaffOut] */
         SuccessEnvelope_CaseStudyStaffOut_: {
             data: components["schemas"]["CaseStudyStaffOut"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[GradeOut] */
         SuccessEnvelope_GradeOut_: {
             data: components["schemas"]["GradeOut"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[HealthOut] */
         SuccessEnvelope_HealthOut_: {
             data: components["schemas"]["HealthOut"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[InvitedUserOut] */
         SuccessEnvelope_InvitedUserOut_: {
             data: components["schemas"]["InvitedUserOut"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[JobDetailOut] */
         SuccessEnvelope_JobDetailOut_: {
             data: components["schemas"]["JobDetailOut"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[list[ErrorCodeOut]] */
         SuccessEnvelope_list_ErrorCodeOut__: {
             /** Data */
             data: components["schemas"]["ErrorCodeOut"][];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[NoneType] */
         SuccessEnvelope_NoneType_: {
             /** Data */
             data: null;
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[RoleOut] */
         SuccessEnvelope_RoleOut_: {
             data: components["schemas"]["RoleOut"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[SessionDetailOut] */
         SuccessEnvelope_SessionDetailOut_: {
             data: components["schemas"]["SessionDetailOut"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[TenantOut] */
         SuccessEnvelope_TenantOut_: {
             data: components["schemas"]["TenantOut"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[TokenPair] */
         SuccessEnvelope_TokenPair_: {
             data: components["schemas"]["TokenPair"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[TurnOut] */
         SuccessEnvelope_TurnOut_: {
             data: components["schemas"]["TurnOut"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** SuccessEnvelope[UserOut] */
         SuccessEnvelope_UserOut_: {
             data: components["schemas"]["UserOut"];
             /** Message */
-            message?: string | null;
+            message: string | null;
             /**
              * Success
              * @default true
              * @constant
              */
-            success?: true;
+            success: true;
         };
         /** TenantCreate */
         TenantCreate: {
@@ -1963,8 +1968,8 @@ export interface components {
              * @default TENANT_ERROR
              * @constant
              */
-            code?: "TENANT_ERROR";
-            details?: components["schemas"]["TenantErrorDetails"];
+            code: "TENANT_ERROR";
+            details: components["schemas"]["TenantErrorDetails"];
             /**
              * Error
              * @description A message safe to show a person
@@ -1975,7 +1980,7 @@ export interface components {
              * @default false
              * @constant
              */
-            success?: false;
+            success: false;
         };
         /** TenantOut */
         TenantOut: {
@@ -2057,7 +2062,7 @@ export interface components {
              */
             code: "TOKEN_EXPIRED";
             /** Details */
-            details?: {
+            details: {
                 [key: string]: unknown;
             };
             /**
@@ -2070,7 +2075,7 @@ export interface components {
              * @default false
              * @constant
              */
-            success?: false;
+            success: false;
         };
         /** TokenPair */
         TokenPair: {
@@ -2178,12 +2183,12 @@ export interface components {
              * @default VALIDATION_ERROR
              * @constant
              */
-            code?: "VALIDATION_ERROR";
+            code: "VALIDATION_ERROR";
             /**
              * Details
              * @description Field path (dot notation; query./path./header. for parameters; _body) -> message
              */
-            details?: {
+            details: {
                 [key: string]: string;
             };
             /**
@@ -2196,21 +2201,42 @@ export interface components {
              * @default false
              * @constant
              */
-            success?: false;
+            success: false;
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+        IdempotencyKey: string;
+        /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+        XTenant: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description `true` when this is the kept response to an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
+        /** @description Requests the applying rate-limit policy allows in its window. */
+        RateLimitLimit: number;
+        /** @description Requests left in the window. */
+        RateLimitRemaining: number;
+        /** @description Seconds until the window has room again. */
+        RateLimitReset: number;
+        /** @description Seconds to wait before trying again (as `details.retry_after`). */
+        RetryAfter: number;
+        /** @description This request's id, as in the server's logs (the caller's own `X-Request-ID` when it is short and plain). Quote it in a bug report. */
+        XRequestID: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    "meta-healthz": {
+    healthz: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2219,6 +2245,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2228,6 +2255,7 @@ export interface operations {
             /** @description INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2236,10 +2264,13 @@ export interface operations {
             };
         };
     };
-    "meta-readyz": {
+    readyz: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2248,6 +2279,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2257,6 +2289,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2265,10 +2298,13 @@ export interface operations {
             };
         };
     };
-    "auth-login": {
+    login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2281,6 +2317,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2290,6 +2330,7 @@ export interface operations {
             /** @description TENANT_ERROR: Tenant could not be resolved from the request */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2299,6 +2340,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2308,6 +2350,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2317,6 +2360,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2326,6 +2374,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2334,10 +2383,13 @@ export interface operations {
             };
         };
     };
-    "auth-logout": {
+    logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2350,6 +2402,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2359,15 +2415,31 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitExceededResponse"];
+                };
+            };
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2376,10 +2448,13 @@ export interface operations {
             };
         };
     };
-    "auth-refresh": {
+    refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2392,6 +2467,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2401,6 +2480,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2410,15 +2490,31 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitExceededResponse"];
+                };
+            };
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2427,10 +2523,13 @@ export interface operations {
             };
         };
     };
-    "auth-register": {
+    register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2443,6 +2542,10 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2452,6 +2555,7 @@ export interface operations {
             /** @description TENANT_ERROR: Tenant could not be resolved from the request */
             400: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2461,6 +2565,7 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2470,6 +2575,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2479,6 +2585,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2488,6 +2599,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2496,7 +2608,7 @@ export interface operations {
             };
         };
     };
-    "case-studies-list_active_case_studies": {
+    list_active_case_studies: {
         parameters: {
             query?: {
                 /** @description Rows per page (1..100) */
@@ -2504,7 +2616,10 @@ export interface operations {
                 /** @description Rows to skip */
                 skip?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2513,6 +2628,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2522,6 +2641,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2531,6 +2651,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2540,6 +2661,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2549,6 +2671,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2558,6 +2685,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2566,10 +2694,13 @@ export interface operations {
             };
         };
     };
-    "case-studies-get_active_case_study": {
+    get_active_case_study: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 case_study_id: string;
             };
@@ -2580,6 +2711,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2589,6 +2724,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2598,6 +2734,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2607,6 +2744,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2616,6 +2754,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2625,6 +2764,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2634,6 +2778,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2642,7 +2787,7 @@ export interface operations {
             };
         };
     };
-    "console-case-studies-list_case_studies": {
+    list_case_studies: {
         parameters: {
             query?: {
                 /** @description Rows per page (1..100) */
@@ -2650,7 +2795,10 @@ export interface operations {
                 /** @description Rows to skip */
                 skip?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2659,6 +2807,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2668,6 +2820,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2677,6 +2830,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2686,6 +2840,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2695,6 +2850,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2704,6 +2864,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2712,10 +2873,15 @@ export interface operations {
             };
         };
     };
-    "console-case-studies-create_case_study": {
+    create_case_study: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2728,6 +2894,11 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2737,6 +2908,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2746,6 +2918,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2755,6 +2929,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2764,6 +2940,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2773,6 +2951,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2782,6 +2965,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2790,10 +2974,13 @@ export interface operations {
             };
         };
     };
-    "console-case-studies-get_case_study": {
+    get_case_study: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 case_study_id: string;
             };
@@ -2804,6 +2991,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2813,6 +3004,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2822,6 +3014,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2831,6 +3024,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2840,6 +3034,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2849,6 +3044,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2858,6 +3058,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2866,10 +3067,13 @@ export interface operations {
             };
         };
     };
-    "console-case-studies-delete_case_study": {
+    delete_case_study: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 case_study_id: string;
             };
@@ -2880,6 +3084,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2889,6 +3097,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2898,6 +3107,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2907,6 +3117,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2916,6 +3127,7 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2925,6 +3137,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2934,6 +3147,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2943,6 +3161,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2951,10 +3170,15 @@ export interface operations {
             };
         };
     };
-    "console-case-studies-update_case_study": {
+    update_case_study: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 case_study_id: string;
             };
@@ -2969,6 +3193,11 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2978,6 +3207,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2987,6 +3217,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2996,6 +3228,8 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3005,6 +3239,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3014,6 +3250,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3023,6 +3261,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3032,6 +3275,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3040,10 +3284,15 @@ export interface operations {
             };
         };
     };
-    "console-grades-publish_grade_now": {
+    publish_grade_now: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 grade_id: string;
             };
@@ -3054,6 +3303,11 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3063,6 +3317,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3072,6 +3327,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3081,6 +3338,8 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3090,6 +3349,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3099,6 +3360,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3108,6 +3371,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3117,6 +3385,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3126,6 +3395,7 @@ export interface operations {
             /** @description EXTERNAL_SERVICE_ERROR: A downstream service (AI, LMS, etc.) failed */
             502: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3134,7 +3404,7 @@ export interface operations {
             };
         };
     };
-    "console-jobs-list_jobs": {
+    list_jobs: {
         parameters: {
             query?: {
                 kind?: string | null;
@@ -3144,7 +3414,10 @@ export interface operations {
                 skip?: number;
                 status?: ("queued" | "running" | "succeeded" | "dead") | null;
             };
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3153,6 +3426,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3162,6 +3439,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3171,6 +3449,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3180,6 +3459,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3189,6 +3469,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3198,6 +3483,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3206,10 +3492,13 @@ export interface operations {
             };
         };
     };
-    "console-jobs-get_job": {
+    get_job: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 job_id: string;
             };
@@ -3220,6 +3509,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3229,6 +3522,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3238,6 +3532,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3247,6 +3542,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3256,6 +3552,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3265,6 +3562,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3274,6 +3576,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3282,10 +3585,15 @@ export interface operations {
             };
         };
     };
-    "console-jobs-retry_dead_job": {
+    retry_dead_job: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 job_id: string;
             };
@@ -3296,6 +3604,11 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3305,6 +3618,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3314,6 +3628,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3323,6 +3639,8 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3332,6 +3650,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3341,6 +3661,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3350,6 +3672,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3359,6 +3686,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3367,7 +3695,7 @@ export interface operations {
             };
         };
     };
-    "console-roles-list_roles": {
+    list_roles: {
         parameters: {
             query?: {
                 /** @description Rows per page (1..100) */
@@ -3375,7 +3703,10 @@ export interface operations {
                 /** @description Rows to skip */
                 skip?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3384,6 +3715,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3393,6 +3728,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3402,6 +3738,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3411,6 +3748,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3420,6 +3758,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3429,6 +3772,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3437,10 +3781,15 @@ export interface operations {
             };
         };
     };
-    "console-roles-create_role": {
+    create_role: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3453,6 +3802,11 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3462,6 +3816,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3471,6 +3826,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3480,6 +3837,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3489,6 +3848,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3498,6 +3859,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3507,6 +3873,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3515,10 +3882,13 @@ export interface operations {
             };
         };
     };
-    "console-roles-get_role": {
+    get_role: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 role_id: string;
             };
@@ -3529,6 +3899,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3538,6 +3912,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3547,6 +3922,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3556,6 +3932,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3565,6 +3942,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3574,6 +3952,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3583,6 +3966,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3591,10 +3975,13 @@ export interface operations {
             };
         };
     };
-    "console-roles-delete_role": {
+    delete_role: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 role_id: string;
             };
@@ -3605,6 +3992,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3614,6 +4005,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3623,6 +4015,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3632,6 +4025,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3641,6 +4035,7 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3650,6 +4045,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3659,6 +4055,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3668,6 +4069,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3676,10 +4078,15 @@ export interface operations {
             };
         };
     };
-    "console-roles-update_role": {
+    update_role: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 role_id: string;
             };
@@ -3694,6 +4101,11 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3703,6 +4115,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3712,6 +4125,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3721,6 +4136,8 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3730,6 +4147,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3739,6 +4158,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3748,6 +4169,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3757,6 +4183,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3765,7 +4192,7 @@ export interface operations {
             };
         };
     };
-    "console-tenants-list_tenants": {
+    list_tenants: {
         parameters: {
             query?: {
                 include_inactive?: boolean;
@@ -3774,7 +4201,10 @@ export interface operations {
                 /** @description Rows to skip */
                 skip?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3783,6 +4213,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3792,6 +4226,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3801,6 +4236,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3810,6 +4246,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3819,6 +4256,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3828,6 +4270,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3836,10 +4279,15 @@ export interface operations {
             };
         };
     };
-    "console-tenants-create_tenant": {
+    create_tenant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3852,6 +4300,11 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3861,6 +4314,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3870,6 +4324,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3879,6 +4335,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3888,6 +4346,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3897,6 +4357,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3906,6 +4371,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3914,10 +4380,13 @@ export interface operations {
             };
         };
     };
-    "console-tenants-get_tenant": {
+    get_tenant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 tenant_id: string;
             };
@@ -3928,6 +4397,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3937,6 +4410,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3946,6 +4420,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3955,6 +4430,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3964,6 +4440,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3973,6 +4450,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3982,6 +4464,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3990,10 +4473,13 @@ export interface operations {
             };
         };
     };
-    "console-tenants-deactivate_tenant": {
+    deactivate_tenant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 tenant_id: string;
             };
@@ -4004,6 +4490,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4013,6 +4503,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4022,6 +4513,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4031,6 +4523,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4040,6 +4533,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4049,6 +4543,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4058,6 +4557,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4066,10 +4566,15 @@ export interface operations {
             };
         };
     };
-    "console-tenants-update_tenant": {
+    update_tenant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 tenant_id: string;
             };
@@ -4084,6 +4589,11 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4093,6 +4603,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4102,6 +4613,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4111,6 +4624,8 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4120,6 +4635,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4129,6 +4646,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4138,6 +4657,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4147,6 +4671,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4155,10 +4680,15 @@ export interface operations {
             };
         };
     };
-    "console-tenants-create_tenant_admin": {
+    create_tenant_admin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 tenant_id: string;
             };
@@ -4173,6 +4703,11 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4182,6 +4717,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4191,6 +4727,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4200,6 +4738,8 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4209,6 +4749,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4218,6 +4760,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4227,6 +4771,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4236,6 +4785,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4244,7 +4794,7 @@ export interface operations {
             };
         };
     };
-    "console-users-list_users": {
+    list_users: {
         parameters: {
             query?: {
                 is_active?: boolean | null;
@@ -4257,7 +4807,10 @@ export interface operations {
                 /** @description Rows to skip */
                 skip?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4266,6 +4819,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4275,6 +4832,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4284,6 +4842,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4293,6 +4852,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4302,6 +4862,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4311,6 +4876,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4319,10 +4885,15 @@ export interface operations {
             };
         };
     };
-    "console-users-invite_user": {
+    invite_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4335,6 +4906,11 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4344,6 +4920,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4353,6 +4930,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4362,6 +4941,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4371,6 +4952,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4380,6 +4963,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4389,6 +4977,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4397,10 +4986,13 @@ export interface operations {
             };
         };
     };
-    "console-users-get_user": {
+    get_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 user_id: string;
             };
@@ -4411,6 +5003,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4420,6 +5016,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4429,6 +5026,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4438,6 +5036,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4447,6 +5046,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4456,6 +5056,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4465,6 +5070,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4473,10 +5079,13 @@ export interface operations {
             };
         };
     };
-    "console-users-delete_user": {
+    delete_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 user_id: string;
             };
@@ -4487,6 +5096,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4496,6 +5109,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4505,6 +5119,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4514,6 +5129,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4523,6 +5139,7 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4532,6 +5149,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4541,6 +5159,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4550,6 +5173,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4558,10 +5182,15 @@ export interface operations {
             };
         };
     };
-    "console-users-update_user": {
+    update_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 user_id: string;
             };
@@ -4576,6 +5205,11 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4585,6 +5219,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4594,6 +5229,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4603,6 +5240,8 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4612,6 +5251,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4621,6 +5262,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4630,6 +5273,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4639,6 +5287,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4647,10 +5296,15 @@ export interface operations {
             };
         };
     };
-    "console-users-deactivate_user": {
+    deactivate_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 user_id: string;
             };
@@ -4661,6 +5315,11 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4670,6 +5329,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4679,6 +5339,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4688,6 +5350,8 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4697,6 +5361,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4706,6 +5372,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4715,6 +5383,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4724,6 +5397,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4732,7 +5406,7 @@ export interface operations {
             };
         };
     };
-    "grades-list_grades": {
+    list_grades: {
         parameters: {
             query?: {
                 case_study_id?: string | null;
@@ -4742,7 +5416,10 @@ export interface operations {
                 skip?: number;
                 user_id?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4751,6 +5428,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4760,6 +5441,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4769,6 +5451,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4778,6 +5461,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4787,6 +5471,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4796,6 +5485,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4804,10 +5494,13 @@ export interface operations {
             };
         };
     };
-    "grades-get_session_grade": {
+    get_session_grade: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 session_id: string;
             };
@@ -4818,6 +5511,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4827,6 +5524,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4836,6 +5534,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4845,6 +5544,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4854,6 +5554,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4863,6 +5564,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4872,6 +5578,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4880,10 +5587,13 @@ export interface operations {
             };
         };
     };
-    "meta-list_error_codes": {
+    list_error_codes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4892,15 +5602,34 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuccessEnvelope_list_ErrorCodeOut__"];
                 };
             };
+            /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitExceededResponse"];
+                };
+            };
             /** @description INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4909,7 +5638,7 @@ export interface operations {
             };
         };
     };
-    "sessions-list_sessions": {
+    list_sessions: {
         parameters: {
             query?: {
                 /** @description Rows per page (1..100) */
@@ -4919,7 +5648,10 @@ export interface operations {
                 /** @description Staff only: one student's */
                 user_id?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4928,6 +5660,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4937,6 +5673,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4946,6 +5683,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4955,6 +5693,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4964,6 +5703,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4973,6 +5717,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4981,10 +5726,13 @@ export interface operations {
             };
         };
     };
-    "sessions-get_session": {
+    get_session: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 session_id: string;
             };
@@ -4995,6 +5743,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5004,6 +5756,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5013,6 +5766,7 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5022,6 +5776,7 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5031,6 +5786,7 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5040,6 +5796,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5049,6 +5810,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5057,10 +5819,15 @@ export interface operations {
             };
         };
     };
-    "sessions-end_session": {
+    end_session: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 session_id: string;
             };
@@ -5071,6 +5838,11 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5080,6 +5852,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5089,6 +5862,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5098,6 +5873,8 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5107,6 +5884,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5116,6 +5895,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5125,6 +5906,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5134,6 +5920,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5142,10 +5929,15 @@ export interface operations {
             };
         };
     };
-    "sessions-send_message": {
+    send_message: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path: {
                 session_id: string;
             };
@@ -5160,6 +5952,11 @@ export interface operations {
             /** @description JSON, or with `Accept: text/event-stream` the events meta, delta..., then done or error */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5180,6 +5977,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5189,6 +5987,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5198,6 +5998,8 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5207,6 +6009,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5216,6 +6020,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5225,6 +6031,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5234,6 +6045,7 @@ export interface operations {
             /** @description INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5243,6 +6055,7 @@ export interface operations {
             /** @description EXTERNAL_SERVICE_ERROR: A downstream service (AI, LMS, etc.) failed */
             502: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5251,10 +6064,15 @@ export interface operations {
             };
         };
     };
-    "sessions-initialize_session": {
+    initialize_session: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5267,6 +6085,11 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5276,6 +6099,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5285,6 +6109,8 @@ export interface operations {
             /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
             403: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5294,6 +6120,8 @@ export interface operations {
             /** @description NOT_FOUND: The requested resource does not exist */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5303,6 +6131,8 @@ export interface operations {
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5312,6 +6142,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5321,6 +6153,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5330,6 +6167,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5338,10 +6176,13 @@ export interface operations {
             };
         };
     };
-    "users-get_me": {
+    get_me: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5350,6 +6191,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5359,6 +6204,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5368,6 +6214,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5377,6 +6228,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5385,10 +6237,15 @@ export interface operations {
             };
         };
     };
-    "users-update_me": {
+    update_me: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5401,6 +6258,11 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5410,6 +6272,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5419,6 +6282,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5428,6 +6293,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5437,6 +6307,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5445,10 +6316,15 @@ export interface operations {
             };
         };
     };
-    "users-change_password": {
+    change_password: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5461,6 +6337,11 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5470,6 +6351,7 @@ export interface operations {
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5479,6 +6361,8 @@ export interface operations {
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5488,6 +6372,11 @@ export interface operations {
             /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5497,6 +6386,7 @@ export interface operations {
             /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
             500: {
                 headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -97,6 +97,20 @@ test("query parameters drop unset values", async () => {
   assert.equal(sent[0]?.url.search, "?q=ann&is_active=true&limit=5");
 });
 
+test("sign-in calls never carry a key, even one given, and are not retried", async () => {
+  const sent: Sent[] = [];
+  const client = new MentoraClient({ baseUrl: "http://t", initialRetryDelayMs: 1, fetch: fakeFetch(() => failure(500, "DATABASE_ERROR"), sent) });
+  const paths = ["/v1/auth/register", "v1/auth/login", "/v1/auth/refresh", "/v1/auth/logout"];
+  for (const path of paths) {
+    await assert.rejects(client.request("POST", path, { body: {}, authenticated: false, idempotencyKey: "given" }));
+  }
+  assert.deepEqual(
+    sent.map((request) => request.url.pathname),
+    paths.map((path) => `/${path.replace(/^\//, "")}`),
+  );
+  assert.deepEqual(sent.filter((request) => request.headers.has("idempotency-key")), []);
+});
+
 test("idempotency keys can be turned off", async () => {
   const sent: Sent[] = [];
   const client = new MentoraClient({ baseUrl: "http://t", idempotencyKeys: false, fetch: fakeFetch(() => ok(null), sent) });

@@ -2,31 +2,29 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, Field
 
 from mentora.contract import SuccessEnvelope
+from mentora.platform.inputs import Email, Name, StrictModel, Text
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RegisterIn(StrictModel):
+    email: Email
+    password: Text = Field(min_length=8, max_length=100)
+    name: Name = Field(min_length=1, max_length=255)
+    tenant_slug: Text | None = Field(None, max_length=100)
 
 
-class RegisterIn(Strict):
-    email: EmailStr
-    password: str = Field(min_length=8, max_length=100)
-    name: str = Field(min_length=1, max_length=255)
-    tenant_slug: str | None = Field(None, max_length=100)
-
-
-class LoginIn(Strict):
+class LoginIn(StrictModel):
     # Not validated as an email: a malformed one must fail exactly like a wrong one.
-    email: str = Field(max_length=255)
+    email: Text = Field(max_length=255)
+    # Only compared with a hash: a password set before control characters were refused still signs in.
     password: str = Field(max_length=100)
-    tenant_slug: str | None = Field(None, max_length=100)
+    tenant_slug: Text | None = Field(None, max_length=100)
 
 
-class RefreshIn(Strict):
-    refresh_token: str = Field(max_length=200)
+class RefreshIn(StrictModel):
+    refresh_token: Text = Field(max_length=200)
 
 
 class TokenPair(BaseModel):

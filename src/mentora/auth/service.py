@@ -13,6 +13,7 @@ from mentora.config import Settings
 from mentora.contract import AuthenticationError, TenantError
 from mentora.platform.auth.passwords import PasswordService
 from mentora.platform.auth.permissions import SystemRole
+from mentora.platform.auth.principal import SignIn
 from mentora.platform.auth.tokens import TokenService, hash_refresh_token, new_refresh_token
 from mentora.platform.db import Database, read_session
 from mentora.platform.db.session import keep_changes_on_error
@@ -26,6 +27,14 @@ from mentora.users.sign_ins import revoke_sign_ins
 
 BAD_CREDENTIALS = "Invalid email or password"
 BAD_REFRESH = "Invalid refresh token"
+
+
+class RefreshTokenReplayedError(AuthenticationError):
+    """A rotated refresh token came back after the grace window: its sign-in is revoked."""
+
+    def __init__(self, sign_in: SignIn) -> None:
+        super().__init__(BAD_REFRESH)
+        self.sign_in = sign_in
 
 
 class AuthService:
@@ -121,11 +130,11 @@ class AuthService:
             if now - token.rotated_at > self.reuse_grace:
                 await revoke_sign_ins(self.session, reason="reuse", tenant_id=family.tenant_id, family_id=family.id)
                 keep_changes_on_error(self.session)
-                raise AuthenticationError(BAD_REFRESH)
+                raise RefreshTokenReplayedError(SignIn(family.user_id, family.tenant_id, family.id))
         return await self._issue(user, family)
 
-    async def logout(self, refresh_token: str) -> None:
-        """Revoke the sign-in the token belongs to; an unknown token changes nothing."""
+    async def logout(self, refresh_token: str) -> SignIn | None:
+        """Revoke the sign-in the token belongs to, and name it; an unknown token changes nothing."""
         family = (
             await self.session.execute(
                 select(RefreshFamily)
@@ -133,5 +142,7 @@ class AuthService:
                 .where(RefreshToken.token_hash == hash_refresh_token(refresh_token))
             )
         ).scalar_one_or_none()
-        if family is not None:
-            await revoke_sign_ins(self.session, reason="logout", tenant_id=family.tenant_id, family_id=family.id)
+        if family is None:
+            return None
+        await revoke_sign_ins(self.session, reason="logout", tenant_id=family.tenant_id, family_id=family.id)
+        return SignIn(family.user_id, family.tenant_id, family.id)

@@ -30,14 +30,14 @@ NOT_FOUND = error_responses(ErrorCode.NOT_FOUND)
 CREATED_LINKS = id_links(
     dict.fromkeys(
         (
-            "console-case-studies-get_case_study",
-            "console-case-studies-update_case_study",
-            "console-case-studies-delete_case_study",
-            "case-studies-get_active_case_study",
+            "get_case_study",
+            "update_case_study",
+            "delete_case_study",
+            "get_active_case_study",
         ),
         "case_study_id",
     ),
-    body_fields={"sessions-initialize_session": "content_id"},
+    body_fields={"initialize_session": "content_id"},
 )
 
 

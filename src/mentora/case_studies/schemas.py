@@ -3,38 +3,35 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from mentora.contract import ListEnvelope, SuccessEnvelope
+from mentora.platform.inputs import MultilineText, Name, StrictModel, Text
 
-Instruction = Annotated[str, Field(min_length=1, max_length=1000)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+Instruction = Annotated[MultilineText, Field(min_length=1, max_length=1000)]
 
 
-class CaseStudyCreate(Strict):
-    title: str = Field(min_length=1, max_length=255)
+class CaseStudyCreate(StrictModel):
+    title: Name = Field(min_length=1, max_length=255)
     slug: str = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9-]+$")
-    description: str = Field("", max_length=5000)
+    description: MultilineText = Field("", max_length=5000)
     instructions: list[Instruction] = Field(default_factory=list, max_length=20)
-    system_prompt: str = Field("", max_length=20_000)
-    first_message: str | None = Field(None, max_length=2000)
+    system_prompt: MultilineText = Field("", max_length=20_000)
+    first_message: MultilineText | None = Field(None, max_length=2000)
     time_limit_minutes: int | None = Field(None, ge=1, le=1440, description="Unset: the tenant's session_minutes")
-    llm_model: str | None = Field(None, max_length=100, description="Unset: the tenant's configured model")
+    llm_model: Text | None = Field(None, max_length=100, description="Unset: the tenant's configured model")
     is_active: bool = True
 
 
-class CaseStudyUpdate(Strict):
-    title: str | None = Field(None, min_length=1, max_length=255)
+class CaseStudyUpdate(StrictModel):
+    title: Name | None = Field(None, min_length=1, max_length=255)
     slug: str | None = Field(None, min_length=1, max_length=100, pattern=r"^[a-z0-9-]+$")
-    description: str | None = Field(None, max_length=5000)
+    description: MultilineText | None = Field(None, max_length=5000)
     instructions: list[Instruction] | None = Field(None, max_length=20)
-    system_prompt: str | None = Field(None, max_length=20_000)
-    first_message: str | None = Field(None, max_length=2000)
+    system_prompt: MultilineText | None = Field(None, max_length=20_000)
+    first_message: MultilineText | None = Field(None, max_length=2000)
     time_limit_minutes: int | None = Field(None, ge=1, le=1440)
-    llm_model: str | None = Field(None, max_length=100)
+    llm_model: Text | None = Field(None, max_length=100)
     is_active: bool | None = None
 
 

@@ -21,12 +21,18 @@ T = TypeVar("T")
 
 
 class SuccessEnvelope(BaseModel, Generic[T]):
+    # Every field is always sent: required in the (serialization) schema, defaults or not.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
     success: Literal[True] = True
     data: T
     message: str | None = None
 
 
 class ListEnvelope(BaseModel, Generic[T]):
+    # Every field is always sent: required in the (serialization) schema, defaults or not.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
     success: Literal[True] = True
     data: list[T]
     total: int

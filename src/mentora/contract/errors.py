@@ -26,7 +26,9 @@ from typing import Any, ClassVar
 
 from mentora.contract.catalog import STATUS_BY_CODE, ErrorCode
 
-# RFC 6750 section 3: a 401 for a bearer-protected resource names the scheme and why.
+# RFC 6750 section 3: a 401 for a bearer-protected resource names the scheme and why. A
+# request that sent no token gets the bare challenge (section 3.1): see ``contract.handlers``.
+BEARER_CHALLENGE = "Bearer"
 _WWW_AUTHENTICATE_INVALID = 'Bearer error="invalid_token"'
 _WWW_AUTHENTICATE_EXPIRED = 'Bearer error="invalid_token", error_description="access token expired"'
 
@@ -112,7 +114,13 @@ class RateLimitExceededError(MentoraError):
         super().__init__(
             message,
             details={"retry_after": retry_after, "limit": limit, "window": window, "scope": scope},
-            headers={"Retry-After": str(retry_after)},
+            # The policy's state too, as on its successful answers: no room left until the reset.
+            headers={
+                "Retry-After": str(retry_after),
+                "RateLimit-Limit": str(limit),
+                "RateLimit-Remaining": "0",
+                "RateLimit-Reset": str(retry_after),
+            },
         )
 
 

@@ -8,6 +8,7 @@ The pipeline, in order of precedence:
 Database and outbound-HTTP failures are added by the platform layer, and the catch-all
 for anything unhandled lives in the request middleware, so that it still carries the
 request id (Starlette runs an ``Exception`` handler outside all user middleware).
+Both end in ``response_for_request``, which fits a 401's challenge to the request.
 """
 
 from __future__ import annotations
@@ -17,10 +18,17 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.routing import Match
+from starlette.types import Scope
 
 from mentora.contract.catalog import ErrorCode
 from mentora.contract.envelope import error_response, response_for
-from mentora.contract.errors import ERROR_CLASSES, MentoraError, ValidationFailedError
+from mentora.contract.errors import (
+    BEARER_CHALLENGE,
+    ERROR_CLASSES,
+    AuthenticationError,
+    MentoraError,
+    ValidationFailedError,
+)
 from mentora.contract.validation import BODY_KEY, flatten_errors
 
 VALIDATION_MESSAGE = ValidationFailedError.default_message
@@ -42,9 +50,27 @@ _CODE_BY_STATUS: dict[int, ErrorCode] = {
 _BODY_DETAIL_BY_STATUS = {400: BODY_UNREADABLE, 413: BODY_TOO_LARGE, 415: WRONG_CONTENT_TYPE}
 
 
+def response_for_request(exc: MentoraError, scope: Scope) -> Response:
+    """The contract answer to this request. RFC 6750 section 3.1: a 401 says
+    ``error="invalid_token"`` only when a bearer token was sent; to a request without
+    one (or with another scheme) it names the scheme alone."""
+    response = response_for(exc)
+    if isinstance(exc, AuthenticationError) and not _sent_bearer_token(scope):
+        response.headers["WWW-Authenticate"] = BEARER_CHALLENGE
+    return response
+
+
+def _sent_bearer_token(scope: Scope) -> bool:
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            scheme, _, token = value.partition(b" ")
+            return scheme.lower() == b"bearer" and bool(token.strip())
+    return False
+
+
 async def handle_mentora_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, MentoraError)
-    return response_for(exc)
+    return response_for_request(exc, request.scope)
 
 
 async def handle_request_validation(request: Request, exc: Exception) -> Response:
@@ -62,7 +88,7 @@ async def handle_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if isinstance(exc.__cause__, MentoraError):
         # FastAPI wraps whatever fails while reading the body (our size limit included).
-        return response_for(exc.__cause__)
+        return response_for_request(exc.__cause__, request.scope)
     status = exc.status_code
     code = _CODE_BY_STATUS.get(status, ErrorCode.VALIDATION_ERROR if status < 500 else ErrorCode.INTERNAL_ERROR)
     details = {}
@@ -72,7 +98,7 @@ async def handle_http_exception(request: Request, exc: Exception) -> Response:
     if status == 405:
         headers["Allow"] = _allowed_methods(request) or (exc.headers or {}).get("Allow", "")
     # The code's own class: its default message, and its headers (WWW-Authenticate on a 401).
-    return response_for(ERROR_CLASSES[code](details=details, headers=headers))
+    return response_for_request(ERROR_CLASSES[code](details=details, headers=headers), request.scope)
 
 
 def _allowed_methods(request: Request) -> str:

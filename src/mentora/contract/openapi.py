@@ -9,12 +9,19 @@ operation lists its codes in ``x-error-codes`` for client generators and readers
 ``id_links`` documents the other half of a route's answer: OpenAPI links from a
 created resource to the operations that take its id, which readers and stateful test
 tools follow (create, then get, change, delete).
+
+``document_protocol`` adds what every operation shares beyond its body: the bearer
+token (and the operations that take none), the ``X-Tenant`` and ``Idempotency-Key``
+request headers, and the response headers (``X-Request-ID``, ``Retry-After``,
+``RateLimit-*``, ``Idempotent-Replayed``), so generated clients can send and read them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from copy import deepcopy
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -65,7 +72,8 @@ def _response_model(code: ErrorCode) -> type[BaseModel]:
     code_type: Any = Literal[code.value]
     model: type[BaseModel] = create_model(
         _schema_name(code),
-        __config__=ConfigDict(extra="forbid"),
+        # Every field is always sent: required in the (serialization) schema, defaults or not.
+        __config__=ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True),
         success=(Literal[False], False),
         error=(str, Field(description="A message safe to show a person")),
         code=(code_type, code.value),
@@ -179,7 +187,7 @@ def document_errors(
     extensions = extensions or {}
     schemas: dict[str, Any] = spec.setdefault("components", {}).setdefault("schemas", {})
     for code, model in ERROR_MODELS.items():
-        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}", mode="serialization")
         # Nested models (the typed details) go beside it, where the references point.
         for name, nested in schema.pop("$defs", {}).items():
             schemas.setdefault(name, nested)
@@ -197,4 +205,137 @@ def document_errors(
             operation["x-error-codes"] = [entry.code.value for entry in CATALOG if entry.code in codes]
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
+    return spec
+
+
+OperationKey = tuple[str, str]  # (path, method)
+
+
+@dataclass(frozen=True, slots=True)
+class OperationTraits:
+    """What an operation does beyond its own parameters, for ``document_protocol``."""
+
+    authenticated: bool  # takes the bearer token
+    rate_limited: bool  # counted by a rate-limit policy (health probes are not)
+    idempotent: bool  # accepts Idempotency-Key
+
+
+BEARER_SCHEME = "bearerAuth"
+_SECURITY_SCHEMES = {
+    BEARER_SCHEME: {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+        "description": "The `access_token` of `POST /v1/auth/login` (or register, refresh), "
+        "as `Authorization: Bearer <token>`. It names the tenant and the user.",
+    }
+}
+
+_PARAMETERS = {
+    "XTenant": {
+        "name": "X-Tenant",
+        "in": "header",
+        "required": False,
+        "description": "The tenant's slug (case-insensitive). Without a token (register, login) it names "
+        "the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or "
+        "`tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, "
+        "an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the "
+        "token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it.",
+        # No length or pattern: any value is answered (by TENANT_ERROR or AUTHENTICATION_ERROR), never refused.
+        "schema": {"type": "string", "examples": ["demo"]},
+    },
+    "IdempotencyKey": {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": False,
+        "description": "Makes a retry safe: the first response for this key (per tenant and user) is kept "
+        "for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, "
+        "path and body. The same key with another request is VALIDATION_ERROR on "
+        "`header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, "
+        "401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is "
+        "VALIDATION_ERROR.",
+        # The rule is in words, not a pattern: a schema-valid key may still be refused (reused for another request).
+        "schema": {"type": "string"},
+    },
+}
+
+_HEADERS: dict[str, dict[str, Any]] = {
+    "X-Request-ID": {
+        "description": "This request's id, as in the server's logs (the caller's own `X-Request-ID` "
+        "when it is short and plain). Quote it in a bug report.",
+        "required": True,
+        "schema": {"type": "string"},
+    },
+    "Retry-After": {
+        "description": "Seconds to wait before trying again (as `details.retry_after`).",
+        "required": True,
+        "schema": {"type": "integer", "minimum": 1},
+    },
+    "RateLimit-Limit": {
+        "description": "Requests the applying rate-limit policy allows in its window.",
+        "schema": {"type": "integer", "minimum": 0},
+    },
+    "RateLimit-Remaining": {
+        "description": "Requests left in the window.",
+        "schema": {"type": "integer", "minimum": 0},
+    },
+    "RateLimit-Reset": {
+        "description": "Seconds until the window has room again.",
+        "schema": {"type": "integer", "minimum": 0},
+    },
+    "Idempotent-Replayed": {
+        "description": "`true` when this is the kept response to an earlier request with the same `Idempotency-Key`.",
+        "schema": {"type": "string", "enum": ["true"]},
+    },
+}
+_RATE_LIMIT_HEADERS = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
+# Responses that an idempotency key never keeps, so never replays: they are retried instead.
+_NEVER_KEPT = frozenset({"401", "429"})
+
+
+def _component_name(header: str) -> str:
+    return header.replace("-", "")
+
+
+def _header_refs(names: Sequence[str]) -> dict[str, Any]:
+    return {name: {"$ref": f"#/components/headers/{_component_name(name)}"} for name in names}
+
+
+def _response_headers(status: str, traits: OperationTraits) -> list[str]:
+    """The headers a response of this status can carry."""
+    names = ["X-Request-ID"]
+    if status == "429":
+        names.extend(("Retry-After", *_RATE_LIMIT_HEADERS))
+    elif traits.rate_limited and status.startswith("2"):
+        names.extend(_RATE_LIMIT_HEADERS)
+    if traits.idempotent and int(status) < 500 and status not in _NEVER_KEPT:
+        names.append("Idempotent-Replayed")
+    return names
+
+
+def document_protocol(spec: dict[str, Any], traits: Mapping[OperationKey, OperationTraits]) -> dict[str, Any]:
+    """Add the bearer token, the shared request headers and the response headers to a spec.
+
+    The token is required by default; operations that take none say ``security: []``.
+    ``traits`` is keyed by (path, method) like ``document_errors``' arguments.
+    """
+    components = spec.setdefault("components", {})
+    # Copies: a spec is the caller's to change, these definitions are every spec's.
+    components["securitySchemes"] = deepcopy(_SECURITY_SCHEMES)
+    components["parameters"] = deepcopy(_PARAMETERS)
+    components["headers"] = {_component_name(name): deepcopy(header) for name, header in _HEADERS.items()}
+    spec["security"] = [{BEARER_SCHEME: []}]
+    for path, path_item in spec.get("paths", {}).items():
+        for method, operation in path_item.items():
+            operation_traits = traits.get((path, method))
+            if not isinstance(operation, dict) or operation_traits is None:
+                continue
+            parameters = operation.setdefault("parameters", [])
+            parameters.append({"$ref": "#/components/parameters/XTenant"})
+            if operation_traits.idempotent:
+                parameters.append({"$ref": "#/components/parameters/IdempotencyKey"})
+            if not operation_traits.authenticated:
+                operation["security"] = []
+            for status, response in operation["responses"].items():
+                response["headers"] = _header_refs(_response_headers(status, operation_traits))
     return spec

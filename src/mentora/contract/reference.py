@@ -36,8 +36,8 @@ _DETAILS = """
 | AUTHORIZATION_ERROR | `required`: the permission, as `MODULE.action` |
 | others | `{}` |
 
-401 responses carry `WWW-Authenticate: Bearer error="invalid_token"`; TOKEN_EXPIRED adds
-`error_description="access token expired"`. Every response carries `X-Request-ID`.
+401 responses carry `WWW-Authenticate: Bearer`, with `error="invalid_token"` when a token
+was sent; TOKEN_EXPIRED adds `error_description="access token expired"`. Every response carries `X-Request-ID`.
 """
 
 

@@ -14,6 +14,13 @@ from typing import Any
 
 BODY_KEY = "_body"
 
+# Messages of checks that pydantic does not make itself, in the same voice.
+EMAIL_MESSAGE = "value is not a valid email address"
+EMAIL_LOOK_ALIKE = "email must not mix scripts or imitate Latin letters"
+CONTROL_CHARACTERS = "value must not contain control characters"
+BIDI_CONTROL_CHARACTERS = "value must not contain control characters or bidirectional overrides"
+INVALID_STRING = "value is not a valid string"
+
 _FIXED_MESSAGES: dict[str, str] = {
     "missing": "field required",
     "int_parsing": "value is not a valid integer",
@@ -25,9 +32,9 @@ _FIXED_MESSAGES: dict[str, str] = {
     "decimal_type": "value is not a valid decimal",
     "bool_parsing": "value is not a valid boolean",
     "bool_type": "value is not a valid boolean",
-    "string_type": "value is not a valid string",
-    "string_unicode": "value is not a valid string",
-    "bytes_type": "value is not a valid string",
+    "string_type": INVALID_STRING,
+    "string_unicode": INVALID_STRING,
+    "bytes_type": INVALID_STRING,
     "list_type": "value is not a valid list",
     "tuple_type": "value is not a valid list",
     "set_type": "value is not a valid set",
@@ -80,7 +87,6 @@ _CTX_MESSAGES: dict[str, str] = {
     "enum": "value is not one of: {expected}",
 }
 
-_EMAIL_MESSAGE = "value is not a valid email address"
 _LOCATION_PREFIX = {"query": "query.", "path": "path.", "header": "header.", "cookie": "cookie."}
 
 
@@ -89,6 +95,8 @@ def error_message(error: Mapping[str, Any]) -> str:
     fixed = _FIXED_MESSAGES.get(kind)
     if fixed is not None:
         return fixed
+    if kind in ("too_short", "too_long") and isinstance(error.get("input"), str):
+        kind = f"string_{kind}"  # an optional string's length, checked after its other validators
     template = _CTX_MESSAGES.get(kind)
     if template is not None:
         try:
@@ -96,9 +104,9 @@ def error_message(error: Mapping[str, Any]) -> str:
         except (KeyError, IndexError):
             pass
     message = str(error.get("msg", "invalid value"))
-    if message.startswith(_EMAIL_MESSAGE):
+    if message.startswith(EMAIL_MESSAGE):
         # pydantic appends the validator's reason after a colon; the contract keeps it short.
-        return _EMAIL_MESSAGE
+        return EMAIL_MESSAGE
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):
             message = message[len(prefix) :]

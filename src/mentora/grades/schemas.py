@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from mentora.contract import ListEnvelope, SuccessEnvelope
+from mentora.platform.inputs import MultilineText
 
 
 class RubricScores(BaseModel):
@@ -14,7 +15,7 @@ class RubricScores(BaseModel):
     critical_thinking: int = Field(ge=0, le=100)
     comprehension: int = Field(ge=0, le=100)
     communication: int = Field(ge=0, le=100)
-    summary: str = Field(min_length=1, max_length=2000)
+    summary: MultilineText = Field(min_length=1, max_length=2000)
 
 
 class GradeOut(BaseModel):

@@ -16,7 +16,11 @@ from mentora.platform.tenancy import TENANT_HEADER, TenantResolver
 
 ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE"
 ALLOWED_HEADERS = "authorization, content-type, x-tenant, x-request-id, idempotency-key, accept, last-event-id"
-EXPOSED_HEADERS = "x-request-id, retry-after, www-authenticate, ratelimit-limit, ratelimit-remaining, ratelimit-reset"
+# Every header a client acts on: a browser hides the others from the page.
+EXPOSED_HEADERS = (
+    "x-request-id, retry-after, www-authenticate, allow, idempotent-replayed, "
+    "ratelimit-limit, ratelimit-remaining, ratelimit-reset"
+)
 PREFLIGHT_MAX_AGE = "600"
 
 

@@ -1,42 +1,64 @@
 """``Idempotency-Key`` on POST and PATCH: a retried request is answered, not redone.
 
-The first response for a (tenant, caller, key) is stored for 24 hours and replayed for a
+The first response for a (tenant, user, key) is stored for 24 hours and replayed for a
 repeat with the same method, path and body (with ``Idempotent-Replayed: true``). The
 same key with a different request is VALIDATION_ERROR; a repeat while the first is still
 running is CONFLICT. Only answers that did the work are kept: server errors, 401s and
 429s are forgotten, so the retry runs again. Streams are never stored.
 
-The caller is the verified token's user (or the IP, for unauthenticated requests), so
-one caller's key can never replay another's response.
+Two parts, because a repeat must pass every check the first request passed:
+
+- ``IdempotencyMiddleware`` sees each keyed request through and stores the response that
+  the route's own dependency claimed.
+- ``answer_repeat`` is the last dependency of every POST and PATCH route, so FastAPI runs
+  it after the route's authentication and permission checks: a repeat from a signed-out,
+  deactivated or no longer permitted caller gets what the route says now (401, 403), never
+  the stored answer. It claims the key, or ends the request with the stored answer.
+
+Routes that authenticate nobody (register, login, refresh, logout) ignore the key: their
+answers are credentials, and keeping them would undo storing refresh tokens hashed. Every
+stored response is encrypted with the secrets key (an invited user's temporary password
+is one), and requests are compared by a keyed digest, so the table holds nothing
+readable or guessable offline.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import orjson
+from fastapi import Depends, Request
+from fastapi.dependencies.utils import get_parameterless_sub_dependant
+from fastapi.routing import APIRoute
 from sqlalchemy import JSON, Integer, LargeBinary, String, delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 from starlette.responses import Response
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mentora.contract import AuthenticationError, ConflictError, ValidationFailedError, response_for
-from mentora.platform.auth.tokens import TokenService
+from mentora.contract import ConflictError, ValidationFailedError
+from mentora.platform.auth.principal import PRINCIPAL_KEY, Principal
 from mentora.platform.db import Base, Database
 from mentora.platform.db.types import UTCDateTime, utcnow
-from mentora.platform.ratelimit.middleware import client_ip
+from mentora.platform.secrets import SecretBox
 
 logger = logging.getLogger("mentora.idempotency")
 
 HEADER = b"idempotency-key"
+KEYED_METHODS = frozenset({"POST", "PATCH"})
 _SANE_KEY = re.compile(rb"[A-Za-z0-9._:-]{1,255}")
 LIFETIME = timedelta(hours=24)
 # A key still "in progress" after this long belongs to a request that died: run it again.
 ABANDONED_AFTER = timedelta(minutes=2)
 _NOT_KEPT = frozenset({401, 429})
+_FRESH = frozenset({"content-length", "x-request-id"})  # a replay's own, never the first response's
+# Where a keyed request carries what its route's dependency claimed (``scope[...]``).
+SCOPE_KEY = "mentora.idempotency"
 
 
 class IdempotencyRecord(Base):
@@ -45,12 +67,31 @@ class IdempotencyRecord(Base):
     tenant: Mapped[str] = mapped_column(String(100), primary_key=True)
     caller: Mapped[str] = mapped_column(String(100), primary_key=True)
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
-    fingerprint: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64))  # keyed digest of method, path and body
     status: Mapped[int | None] = mapped_column(Integer)  # None while the first request runs
+    # Unused: the headers are sealed in ``body`` with the content. Rows of earlier releases
+    # kept them here in plain text; they cannot be opened, so they count as expired.
     headers: Mapped[list[list[str]] | None] = mapped_column(JSON)
-    body: Mapped[bytes | None] = mapped_column(LargeBinary)
+    body: Mapped[bytes | None] = mapped_column(LargeBinary)  # the response, encrypted
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+RecordId = tuple[str, str, str]  # (tenant, caller, key)
+
+
+@dataclass(slots=True)
+class _KeyedRequest:
+    key: bytes
+    claimed: RecordId | None = None  # set by ``answer_repeat`` when this request does the work
+
+
+class _Replay(Exception):  # noqa: N818 (not an error: the request is answered)
+    """Ends a repeat after its route's checks; the middleware sends ``response``."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__()
+        self.response = response
 
 
 def _header(scope: Scope, name: bytes) -> bytes | None:
@@ -65,77 +106,63 @@ class IdempotencyMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        key = _header(scope, HEADER) if scope["type"] == "http" and scope["method"] in ("POST", "PATCH") else None
+        key = _header(scope, HEADER) if scope["type"] == "http" and scope["method"] in KEYED_METHODS else None
         if key is None:
             await self.app(scope, receive, send)
             return
-        if not _SANE_KEY.fullmatch(key):
-            error = ValidationFailedError.for_field(
-                "header.idempotency-key", "must be 1 to 255 letters, digits or ._:-"
-            )
-            await response_for(error)(scope, receive, send)
-            return
-        services = scope["app"].state.services
-        caller = self._caller(scope, services.tokens)
-        if caller is None:  # an invalid token: the app answers 401, nothing to remember
-            await self.app(scope, receive, send)
-            return
-        body = await _read_body(receive)
-        fingerprint = hashlib.sha256(
-            scope["method"].encode() + b" " + scope["path"].encode() + b"?" + scope["query_string"] + b"\n" + body
-        ).hexdigest()
-        record_id = (*caller, key.decode("ascii"))
-        answer = await _claim(services.database, record_id, fingerprint)
-        if answer is not None:
-            await answer(scope, receive, send)
-            return
+        keyed = scope[SCOPE_KEY] = _KeyedRequest(key)
         recorder = _Recorder(send)
         try:
-            await self.app(scope, _replay(body, receive), recorder.send)
+            await self.app(scope, receive, recorder.send)
+        except _Replay as replay:
+            await replay.response(scope, receive, send)
         finally:
-            await _settle(services.database, record_id, recorder)
-
-    @staticmethod
-    def _caller(scope: Scope, tokens: TokenService) -> tuple[str, str] | None:
-        authorization = _header(scope, b"authorization")
-        if authorization is None:
-            tenant = (_header(scope, b"x-tenant") or b"-").decode("latin-1").strip().lower()[:100]
-            return tenant, "ip:" + client_ip(scope)
-        scheme, _, token = authorization.decode("latin-1").partition(" ")
-        try:
-            claims = tokens.verify_access(token.strip()) if scheme.lower() == "bearer" else None
-        except AuthenticationError:
-            return None
-        if claims is None or claims.expired:
-            return None
-        return claims.tenant_id, "user:" + claims.user_id
+            if keyed.claimed is not None:
+                services = scope["app"].state.services
+                await _settle(services.database, services.secrets, keyed.claimed, recorder)
 
 
-async def _read_body(receive: Receive) -> bytes:
-    """The whole body (already capped by the request middleware's size limit)."""
-    chunks = []
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            break
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
+async def answer_repeat(request: Request) -> None:
+    """Claim the request's key, or answer a repeat with the stored response.
+
+    Runs last among the route's dependencies, once the caller is authenticated and
+    permitted: the caller is the principal those checks resolved.
+    """
+    keyed: _KeyedRequest | None = request.scope.get(SCOPE_KEY)
+    principal: Principal | None = request.scope.get("state", {}).get(PRINCIPAL_KEY)
+    if keyed is None or principal is None:  # no key, or a route that signs nobody in
+        return
+    if not _SANE_KEY.fullmatch(keyed.key):
+        raise ValidationFailedError.for_field("header.idempotency-key", "must be 1 to 255 letters, digits or ._:-")
+    services = request.app.state.services
+    scope = request.scope
+    fingerprint = request_fingerprint(
+        services.secrets, scope["method"], scope["path"], scope["query_string"], await request.body()
+    )
+    record_id = (principal.tenant_id, "user:" + principal.user_id, keyed.key.decode("ascii"))
+    stored = await _claim(services.database, services.secrets, record_id, fingerprint)
+    if stored is not None:
+        raise _Replay(stored)
+    keyed.claimed = record_id
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """The body already read, then the connection's own messages (a disconnect, when it comes)."""
-    sent = False
+def request_fingerprint(secrets: SecretBox, method: str, path: str, query: bytes, body: bytes) -> str:
+    """What makes two requests the same one, as a keyed digest (bodies may hold passwords)."""
+    return secrets.digest(b"%s %s?%s\n%s" % (method.encode(), path.encode(), query, body))
 
-    async def replaying_receive() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
 
-    return replaying_receive
+def answer_repeats_after_checks(routes: Iterable[BaseRoute]) -> None:
+    """Make ``answer_repeat`` the last dependency of every POST and PATCH route.
+
+    FastAPI solves a route's dependencies in order, so the route's own authentication and
+    permission checks come first. Safe to call again (routes added later).
+    """
+    for route in routes:
+        if not isinstance(route, APIRoute) or not (route.methods or set()) & KEYED_METHODS:
+            continue
+        dependencies = route.dependant.dependencies
+        if not dependencies or dependencies[-1].call is not answer_repeat:
+            dependencies.append(get_parameterless_sub_dependant(depends=Depends(answer_repeat), path=route.path_format))
 
 
 class _Recorder:
@@ -161,9 +188,13 @@ class _Recorder:
     def keep(self) -> bool:
         return self.status is not None and self.status < 500 and self.status not in _NOT_KEPT and not self.streaming
 
+    def sealed(self, secrets: SecretBox) -> bytes:
+        # orjson never writes a raw newline, so the first one ends the headers.
+        return secrets.seal_bytes(orjson.dumps(self.headers) + b"\n" + b"".join(self.chunks))
 
-async def _claim(database: Database, record_id: tuple[str, str, str], fingerprint: str) -> Response | None:
-    """Reserve the key (None: go ahead), or the answer for a repeat."""
+
+async def _claim(database: Database, secrets: SecretBox, record_id: RecordId, fingerprint: str) -> Response | None:
+    """Reserve the key (None: go ahead), or the stored answer of a repeat."""
     tenant, caller, key = record_id
     now = utcnow()
     for _ in range(2):
@@ -181,41 +212,43 @@ async def _claim(database: Database, record_id: tuple[str, str, str], fingerprin
             record = await session.get(IdempotencyRecord, record_id)
             if record is None:
                 continue
-            stale = record.expires_at <= now or (record.status is None and record.created_at <= now - ABANDONED_AFTER)
-            if stale:
+            running = record.status is None
+            stored = None if running else _stored_response(record, secrets)
+            abandoned = running and record.created_at <= now - ABANDONED_AFTER
+            if record.expires_at <= now or abandoned or (not running and stored is None):
                 await session.delete(record)
                 continue
             if record.fingerprint != fingerprint:
-                return response_for(
-                    ValidationFailedError.for_field("header.idempotency-key", "already used with a different request")
-                )
-            if record.status is None:
-                return response_for(
-                    ConflictError(
-                        "A request with this Idempotency-Key is still in progress",
-                        details={"idempotency_key": "still in progress"},
-                    )
-                )
-            return _stored_response(record)
-    return response_for(ConflictError(details={"idempotency_key": "still in progress"}))
+                raise ValidationFailedError.for_field("header.idempotency-key", "already used with a different request")
+            if stored is None:
+                raise _still_in_progress()
+            return stored
+    raise _still_in_progress()
 
 
-def _stored_response(record: IdempotencyRecord) -> Response:
-    headers = [
-        (name, value)
-        for name, value in (record.headers or [])
-        if name.lower() not in ("content-length", "x-request-id")
-    ]
-    response = Response(content=record.body or b"", status_code=record.status or 200)
+def _still_in_progress() -> ConflictError:
+    return ConflictError(
+        "A request with this Idempotency-Key is still in progress", details={"idempotency_key": "still in progress"}
+    )
+
+
+def _stored_response(record: IdempotencyRecord, secrets: SecretBox) -> Response | None:
+    """The kept response, or None when it cannot be opened (another key, or an earlier release's row)."""
+    try:
+        headers_json, _, body = secrets.open_bytes(record.body or b"").partition(b"\n")
+        headers: list[list[str]] = orjson.loads(headers_json)
+    except ValueError:  # orjson.JSONDecodeError is one too
+        return None
+    response = Response(content=body, status_code=record.status or 200)
     response.raw_headers = [
-        *[(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers],
-        (b"content-length", str(len(record.body or b"")).encode()),
+        *[(name.encode("latin-1"), value.encode("latin-1")) for name, value in headers if name.lower() not in _FRESH],
+        (b"content-length", str(len(body)).encode()),
         (b"idempotent-replayed", b"true"),
     ]
     return response
 
 
-async def _settle(database: Database, record_id: tuple[str, str, str], recorder: _Recorder) -> None:
+async def _settle(database: Database, secrets: SecretBox, record_id: RecordId, recorder: _Recorder) -> None:
     try:
         async with database.sessionmaker() as session, session.begin():
             record = await session.get(IdempotencyRecord, record_id)
@@ -223,8 +256,8 @@ async def _settle(database: Database, record_id: tuple[str, str, str], recorder:
                 return
             if recorder.keep:
                 record.status = recorder.status
-                record.headers = recorder.headers
-                record.body = b"".join(recorder.chunks)
+                record.headers = None
+                record.body = recorder.sealed(secrets)
             else:
                 await session.delete(record)
     except Exception:  # the answer was sent; failing to remember it must not fail the request

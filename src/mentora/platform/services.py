@@ -9,9 +9,10 @@ from fastapi import Depends, Request
 
 from mentora.config import Settings
 from mentora.platform.auth.passwords import PasswordService
-from mentora.platform.auth.principal import PrincipalResolver, PrincipalStore
+from mentora.platform.auth.principal import PrincipalResolver, PrincipalStore, SignIn
 from mentora.platform.auth.tokens import TokenService
 from mentora.platform.db import Database
+from mentora.platform.invalidation import EVERYTHING, Invalidation, InvalidationBus
 from mentora.platform.outbound.client import OutboundClient
 from mentora.platform.ratelimit import RateLimiter
 from mentora.platform.secrets import SecretBox
@@ -30,6 +31,7 @@ class Services:
     limiter: RateLimiter
     ai: OutboundClient
     lms: OutboundClient
+    invalidations: InvalidationBus
 
     @classmethod
     def build(
@@ -46,16 +48,39 @@ class Services:
             limiter=RateLimiter(settings),
             ai=OutboundClient("ai", settings),
             lms=OutboundClient("lms", settings),
+            invalidations=InvalidationBus(settings),
         )
 
+    async def start(self) -> None:
+        """Hear the changes other workers announce (with Redis), before serving requests."""
+        await self.invalidations.start(self.drop_cached)
+
     async def close(self) -> None:
+        await self.invalidations.close()
         await self.ai.close()
         await self.lms.close()
 
     def forget_identity_state(self) -> None:
-        """Drop this worker's cached tenant and user state after a change to either."""
-        self.tenants.invalidate()
-        self.principals.invalidate()
+        """After a committed change to tenants, roles or users: drop every worker's cached
+        tenant and user state (this worker's at once, the others' through Redis)."""
+        self._forget(EVERYTHING)
+
+    def forget_sign_in(self, sign_in: SignIn) -> None:
+        """After a sign-in ended (logout, a replayed refresh token): its access tokens stop
+        working on every worker."""
+        self._forget(Invalidation(sign_in))
+
+    def _forget(self, change: Invalidation) -> None:
+        self.drop_cached(change)
+        self.invalidations.publish(change)
+
+    def drop_cached(self, change: Invalidation) -> None:
+        """Drop this worker's cached state that ``change`` concerns."""
+        if change.sign_in is None:
+            self.tenants.invalidate()
+            self.principals.invalidate()
+        else:
+            self.principals.forget(change.sign_in)
 
 
 async def get_services(request: Request) -> Services:

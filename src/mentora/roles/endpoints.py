@@ -20,9 +20,7 @@ RoleViewer = Annotated[Principal, Depends(RequirePermission(permission(Module.RO
 RoleCreator = Annotated[Principal, Depends(RequirePermission(permission(Module.ROLE_MANAGEMENT, Action.CREATE)))]
 RoleEditor = Annotated[Principal, Depends(RequirePermission(permission(Module.ROLE_MANAGEMENT, Action.EDIT)))]
 RoleDeleter = Annotated[Principal, Depends(RequirePermission(permission(Module.ROLE_MANAGEMENT, Action.DELETE)))]
-CREATED_LINKS = id_links(
-    dict.fromkeys(("console-roles-get_role", "console-roles-update_role", "console-roles-delete_role"), "role_id")
-)
+CREATED_LINKS = id_links(dict.fromkeys(("get_role", "update_role", "delete_role"), "role_id"))
 
 
 @router.get("")

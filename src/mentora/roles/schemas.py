@@ -3,10 +3,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from mentora.contract import ListEnvelope, SuccessEnvelope
 from mentora.platform.auth.permissions import TENANT_ASSIGNABLE
+from mentora.platform.inputs import MultilineText, StrictModel
 
 
 def _assignable(permissions: list[str]) -> list[str]:
@@ -25,19 +26,15 @@ Permissions = Annotated[
 ]
 
 
-class RoleCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RoleCreate(StrictModel):
     name: RoleName
-    description: str = Field("", max_length=500)
+    description: MultilineText = Field("", max_length=500)
     permissions: Permissions
 
 
-class RoleUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RoleUpdate(StrictModel):
     name: RoleName | None = None
-    description: str | None = Field(None, max_length=500)
+    description: MultilineText | None = Field(None, max_length=500)
     permissions: Permissions | None = None
 
 

@@ -89,7 +89,9 @@ class RoleService:
     async def update(self, role_id: str, data: RoleUpdate, caller: RoleHolder) -> Role:
         role = await self._custom(role_id)
         if role.name == caller.role:
-            raise ConflictError(details={"role_id": "you cannot change the role you hold"})
+            raise ConflictError(
+                "You cannot change the role you hold", details={"role_id": "you cannot change the role you hold"}
+            )
         # Changing a role changes what its holders may do: only someone who holds all of
         # its permissions, before and after, may do that.
         check_grantable([*permissions_of(role), *(data.permissions or [])], caller.permissions)

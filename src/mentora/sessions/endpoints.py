@@ -40,10 +40,10 @@ SessionWriter = Annotated[Principal, Depends(RequirePermission(permission(Module
 CREATED_LINKS = id_links(
     dict.fromkeys(
         (
-            "sessions-get_session",
-            "sessions-send_message",
-            "sessions-end_session",
-            "grades-get_session_grade",
+            "get_session",
+            "send_message",
+            "end_session",
+            "get_session_grade",
         ),
         "session_id",
     )

@@ -3,22 +3,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from mentora.contract import ListEnvelope, SuccessEnvelope
+from mentora.platform.inputs import MultilineText, StrictModel, Text
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class InitializeIn(StrictModel):
+    content_id: Text = Field(max_length=36, description="The case study")
+    session_id: Text | None = Field(None, max_length=36, description="Resume this active session")
 
 
-class InitializeIn(Strict):
-    content_id: str = Field(max_length=36, description="The case study")
-    session_id: str | None = Field(None, max_length=36, description="Resume this active session")
-
-
-class MessageIn(Strict):
-    content: str = Field(min_length=1, max_length=4000)
+class MessageIn(StrictModel):
+    content: MultilineText = Field(min_length=1, max_length=4000)
 
 
 class MessageOut(BaseModel):

@@ -27,10 +27,10 @@ NOT_FOUND = error_responses(ErrorCode.NOT_FOUND)
 CREATED_LINKS = id_links(
     dict.fromkeys(
         (
-            "console-tenants-get_tenant",
-            "console-tenants-update_tenant",
-            "console-tenants-deactivate_tenant",
-            "console-tenants-create_tenant_admin",
+            "get_tenant",
+            "update_tenant",
+            "deactivate_tenant",
+            "create_tenant_admin",
         ),
         "tenant_id",
     )

@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, EmailStr, Field, SecretStr, field_validator
+from pydantic import AfterValidator, AnyHttpUrl, BaseModel, Field, field_validator
 
 from mentora.contract import ListEnvelope, SuccessEnvelope
+from mentora.platform.inputs import Email, Name, SecretText, StrictModel, Text, TextKeyed
 from mentora.platform.ratelimit import policy_from_string
 
 Slug = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9-]+$")]
@@ -14,11 +15,7 @@ Domain = Annotated[str, Field(max_length=255, pattern=r"^([a-z0-9]([a-z0-9-]{0,6
 LmsType = Literal["canvas", "moodle", "blackboard", "lti"]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Branding(Strict):
+class Branding(StrictModel):
     logo_url: AnyHttpUrl | None = None
     primary_color: Color | None = None
     secondary_color: Color | None = None
@@ -44,28 +41,29 @@ LimitString = Annotated[
 ]
 
 
-class RateLimitOverrides(Strict):
+class RateLimitOverrides(StrictModel):
     """Per-tenant overrides of the deployment's rate limits (MENTORA_RATE_LIMIT_*)."""
 
     anonymous: LimitString = None
     login: LimitString = None
     login_ip: LimitString = None
+    login_account: LimitString = None
     user: LimitString = None
     tenant: LimitString = None
     ai_turns: LimitString = None
 
 
-class TenantSettings(Strict):
+class TenantSettings(StrictModel):
     max_sessions: int = Field(5, ge=1, le=1000, description="Sessions per student per case study")
     session_minutes: int = Field(60, ge=1, le=1440, description="Default time limit of a tutoring session")
     daily_message_quota: int = Field(200, ge=0, le=100_000, description="AI turns per student per day; 0: no quota")
     rate_limits: RateLimitOverrides = Field(default_factory=RateLimitOverrides)
 
 
-class AIConfigIn(Strict):
+class AIConfigIn(StrictModel):
     base_url: AnyHttpUrl | None = Field(None, description="OpenAI-compatible endpoint; unset: the offline tutor")
-    model: str | None = Field(None, max_length=100)
-    api_key: SecretStr | None = Field(None, description="Write-only; omit to keep the stored one, null to clear it")
+    model: Text | None = Field(None, max_length=100)
+    api_key: SecretText | None = Field(None, description="Write-only; omit to keep the stored one, null to clear it")
     temperature: float = Field(0.7, ge=0, le=2)
     max_tokens: int = Field(800, ge=1, le=16_000)
 
@@ -78,21 +76,21 @@ class AIConfigOut(BaseModel):
     api_key_set: bool = False
 
 
-class LMSConfigIn(Strict):
+class LMSConfigIn(StrictModel):
     base_url: AnyHttpUrl | None = None
-    client_id: str | None = Field(None, max_length=255)
-    deployment_id: str | None = Field(None, max_length=255)
+    client_id: Text | None = Field(None, max_length=255)
+    deployment_id: Text | None = Field(None, max_length=255)
     token_url: AnyHttpUrl | None = None
-    credentials: dict[str, SecretStr] | None = Field(
+    credentials: TextKeyed[SecretText] | None = Field(
         None, description="Write-only (private key, API token, ...); omit to keep the stored ones, null to clear"
     )
-    course_mapping: dict[str, str] = Field(
+    course_mapping: TextKeyed[Text] = Field(
         default_factory=dict, description="case study id -> LMS line item / assignment"
     )
 
     @field_validator("credentials")
     @classmethod
-    def few_credentials(cls, value: dict[str, SecretStr] | None) -> dict[str, SecretStr] | None:
+    def few_credentials(cls, value: dict[str, SecretText] | None) -> dict[str, SecretText] | None:
         if value is not None and len(value) > 10:
             raise ValueError("ensure this value has at most 10 items")
         return value
@@ -110,8 +108,8 @@ class LMSConfigOut(BaseModel):
 Origin = Annotated[str, Field(max_length=255, pattern=r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")]
 
 
-class TenantCreate(Strict):
-    name: str = Field(min_length=1, max_length=255)
+class TenantCreate(StrictModel):
+    name: Name = Field(min_length=1, max_length=255)
     slug: Slug
     domain: Domain | None = None
     lms_type: LmsType | None = None
@@ -122,8 +120,8 @@ class TenantCreate(Strict):
     settings: TenantSettings = Field(default_factory=TenantSettings)
 
 
-class TenantUpdate(Strict):
-    name: str | None = Field(None, min_length=1, max_length=255)
+class TenantUpdate(StrictModel):
+    name: Name | None = Field(None, min_length=1, max_length=255)
     slug: Slug | None = None
     domain: Domain | None = None
     lms_type: LmsType | None = None
@@ -151,10 +149,10 @@ class TenantOut(BaseModel):
     updated_at: datetime
 
 
-class FirstAdminIn(Strict):
-    email: EmailStr
-    name: str = Field(min_length=1, max_length=255)
-    password: str | None = Field(None, min_length=8, max_length=100)
+class FirstAdminIn(StrictModel):
+    email: Email
+    name: Name = Field(min_length=1, max_length=255)
+    password: Text | None = Field(None, min_length=8, max_length=100)
 
 
 TenantEnvelope = SuccessEnvelope[TenantOut]

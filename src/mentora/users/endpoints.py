@@ -35,10 +35,10 @@ NOT_FOUND = error_responses(ErrorCode.NOT_FOUND)
 CREATED_LINKS = id_links(
     dict.fromkeys(
         (
-            "console-users-get_user",
-            "console-users-update_user",
-            "console-users-deactivate_user",
-            "console-users-delete_user",
+            "get_user",
+            "update_user",
+            "deactivate_user",
+            "delete_user",
         ),
         "user_id",
     )

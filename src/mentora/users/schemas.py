@@ -2,22 +2,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, Field
 
 from mentora.contract import ListEnvelope, SuccessEnvelope
-
-Password = Field(min_length=8, max_length=100)
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+from mentora.platform.inputs import Email, Name, StrictModel, Text
 
 
-class UserSettings(Strict):
+class UserSettings(StrictModel):
     max_sessions: int | None = Field(
         None, ge=1, le=1000, description="Sessions per case study for this user; null: the tenant's setting"
     )
-    lms_user_id: str | None = Field(None, max_length=255, description="The user's id in the LMS; null: Mentora's id")
+    lms_user_id: Text | None = Field(None, max_length=255, description="The user's id in the LMS; null: Mentora's id")
 
 
 class UserOut(BaseModel):
@@ -33,28 +28,29 @@ class UserOut(BaseModel):
     last_login_at: datetime | None
 
 
-class MeUpdate(Strict):
+class MeUpdate(StrictModel):
     """What a user may change about themselves: not their role, tenant, status or limits."""
 
-    name: str | None = Field(None, min_length=1, max_length=255)
+    name: Name | None = Field(None, min_length=1, max_length=255)
 
 
-class ChangePasswordIn(Strict):
+class ChangePasswordIn(StrictModel):
+    # Only compared with a hash: a password set before control characters were refused still counts.
     current_password: str = Field(max_length=100)
-    new_password: str = Password
+    new_password: Text = Field(min_length=8, max_length=100)
 
 
-class UserInvite(Strict):
-    email: EmailStr
-    name: str = Field(min_length=1, max_length=255)
-    role: str = Field("STUDENT", max_length=50, description="Role name or id")
-    password: str | None = Field(None, min_length=8, max_length=100, description="Unset: a temporary one is returned")
+class UserInvite(StrictModel):
+    email: Email
+    name: Name = Field(min_length=1, max_length=255)
+    role: Text = Field("STUDENT", max_length=50, description="Role name or id")
+    password: Text | None = Field(None, min_length=8, max_length=100, description="Unset: a temporary one is returned")
     settings: UserSettings = Field(default_factory=UserSettings)
 
 
-class UserUpdate(Strict):
-    name: str | None = Field(None, min_length=1, max_length=255)
-    role: str | None = Field(None, max_length=50, description="Role name or id")
+class UserUpdate(StrictModel):
+    name: Name | None = Field(None, min_length=1, max_length=255)
+    role: Text | None = Field(None, max_length=50, description="Role name or id")
     is_active: bool | None = None
     settings: UserSettings | None = None
 

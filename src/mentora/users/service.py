@@ -14,10 +14,11 @@ from mentora.platform.auth.passwords import PasswordService
 from mentora.platform.auth.permissions import SystemRole
 from mentora.platform.auth.principal import Principal
 from mentora.platform.db import Database, read_session
+from mentora.platform.inputs import normalize_email
 from mentora.roles.models import Role
 from mentora.roles.service import RoleService, check_grantable, permissions_of
 from mentora.users.models import User
-from mentora.users.repository import UserRepository, normalize_email
+from mentora.users.repository import UserRepository
 from mentora.users.schemas import MeUpdate, UserInvite, UserOut, UserSettings, UserUpdate
 from mentora.users.sign_ins import revoke_sign_ins
 
@@ -111,12 +112,16 @@ class UserService:
         user = await self._manageable(user_id, caller)
         if data.role is not None:
             if user.id == caller.user_id:
-                raise ConflictError(details={"role": "you cannot change your own role"})
+                raise ConflictError(
+                    "You cannot change your own role", details={"role": "you cannot change your own role"}
+                )
             role = await self._assignable_role(data.role, caller)
             user.role_id, user.role = role.id, role
         if data.is_active is not None:
             if user.id == caller.user_id and not data.is_active:
-                raise ConflictError(details={"is_active": "you cannot deactivate yourself"})
+                raise ConflictError(
+                    "You cannot deactivate your own account", details={"is_active": "you cannot deactivate yourself"}
+                )
             if user.is_active and not data.is_active:
                 await revoke_sign_ins(self.session, reason="deactivated", tenant_id=self.tenant_id, user_id=user.id)
             user.is_active = data.is_active
@@ -140,7 +145,7 @@ class UserService:
     async def delete(self, user_id: str, caller: Principal) -> None:
         user = await self._manageable(user_id, caller)
         if user.id == caller.user_id:
-            raise ConflictError(details={"user_id": "you cannot delete yourself"})
+            raise ConflictError("You cannot delete your own account", details={"user_id": "you cannot delete yourself"})
         await self.users.delete(user)
 
     async def change_password(

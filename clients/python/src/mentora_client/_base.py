@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import httpx
 
-from mentora_client._retry import KEYED_METHODS, RetryPolicy
+from mentora_client._retry import RetryPolicy, takes_idempotency_key
 from mentora_client._version import __version__
 from mentora_client.errors import MentoraError, TransportError, error_from_response
 from mentora_client.hooks import Hooks, Tokens
@@ -59,7 +59,9 @@ def prepare_call(
     idempotency_key: str | None,
 ) -> Call:
     method = method.upper()
-    if idempotency_key is None and config.idempotency_keys and method in KEYED_METHODS:
+    if not takes_idempotency_key(method, path):
+        idempotency_key = None  # the server would ignore it, so it must not make the call look retryable
+    elif idempotency_key is None and config.idempotency_keys:
         idempotency_key = str(uuid.uuid4())
     sent_headers = base_headers(config)
     content = None
@@ -94,7 +96,7 @@ def attempt_headers(call: Call, access_token: str | None) -> dict[str, str]:
 
 
 def refresh_call(config: ClientConfig, refresh_token: str) -> Call:
-    """The refresh request: sent once, never retried, never intercepted, so it needs no key."""
+    """The refresh request: sent once, never retried, never intercepted, and like every sign-in call without a key."""
     return Call(
         method="POST",
         path=REFRESH_PATH,

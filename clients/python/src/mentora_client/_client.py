@@ -73,7 +73,8 @@ class MentoraClient:
         ``max_retries`` bounds the retries of one call for rate limits, database and external
         service errors and lost connections; ``max_retry_after`` is the longest ``Retry-After``
         worth waiting for. With ``idempotency_keys`` (default) every POST and PATCH carries an
-        ``Idempotency-Key``, the same on each of its retries, which is what makes retrying them safe.
+        ``Idempotency-Key``, the same on each of its retries, which is what makes retrying them safe;
+        sign-in calls (login, register, refresh, logout) carry none and are not retried after a failure.
         ``transport`` replaces the network (``httpx.MockTransport`` in tests).
         """
         self._config = ClientConfig(

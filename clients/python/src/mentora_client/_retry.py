@@ -22,6 +22,15 @@ from mentora_client.errors import (
 REPLAYABLE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Safe to send twice only with an Idempotency-Key: the server replays the first answer.
 KEYED_METHODS = frozenset({"POST", "PATCH"})
+# Sign-in routes answer with credentials, which the server never keeps: it ignores a key
+# there, so none is sent, and the calls are not retried after a failure (a register sent
+# twice could create the account and then refuse the retry as a conflict).
+UNKEYED_PATHS = frozenset({"/v1/auth/login", "/v1/auth/register", "/v1/auth/refresh", "/v1/auth/logout"})
+
+
+def takes_idempotency_key(method: str, path: str) -> bool:
+    """Whether the server keeps (and replays) the answer of a call sent with an Idempotency-Key."""
+    return method.upper() in KEYED_METHODS and "/" + path.lstrip("/") not in UNKEYED_PATHS
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

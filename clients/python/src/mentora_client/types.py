@@ -308,6 +308,7 @@ class RateLimitOverrides(TypedDict):
     anonymous: NotRequired[str | None]
     login: NotRequired[str | None]
     login_ip: NotRequired[str | None]
+    login_account: NotRequired[str | None]
     user: NotRequired[str | None]
     tenant: NotRequired[str | None]
     ai_turns: NotRequired[str | None]
@@ -327,7 +328,34 @@ class RegisterIn(TypedDict):
 class RoleCreate(TypedDict):
     name: str
     description: NotRequired[str]
-    permissions: list[Literal["CASE_STUDIES.can_create", "CASE_STUDIES.can_delete", "CASE_STUDIES.can_edit", "CASE_STUDIES.can_view", "GRADES.can_create", "GRADES.can_delete", "GRADES.can_edit", "GRADES.can_view", "LMS.can_create", "LMS.can_delete", "LMS.can_edit", "LMS.can_view", "ROLE_MANAGEMENT.can_create", "ROLE_MANAGEMENT.can_delete", "ROLE_MANAGEMENT.can_edit", "ROLE_MANAGEMENT.can_view", "SESSIONS.can_create", "SESSIONS.can_delete", "SESSIONS.can_edit", "SESSIONS.can_view", "USER_MANAGEMENT.can_create", "USER_MANAGEMENT.can_delete", "USER_MANAGEMENT.can_edit", "USER_MANAGEMENT.can_view"]]
+    permissions: list[
+        Literal[
+            "CASE_STUDIES.can_create",
+            "CASE_STUDIES.can_delete",
+            "CASE_STUDIES.can_edit",
+            "CASE_STUDIES.can_view",
+            "GRADES.can_create",
+            "GRADES.can_delete",
+            "GRADES.can_edit",
+            "GRADES.can_view",
+            "LMS.can_create",
+            "LMS.can_delete",
+            "LMS.can_edit",
+            "LMS.can_view",
+            "ROLE_MANAGEMENT.can_create",
+            "ROLE_MANAGEMENT.can_delete",
+            "ROLE_MANAGEMENT.can_edit",
+            "ROLE_MANAGEMENT.can_view",
+            "SESSIONS.can_create",
+            "SESSIONS.can_delete",
+            "SESSIONS.can_edit",
+            "SESSIONS.can_view",
+            "USER_MANAGEMENT.can_create",
+            "USER_MANAGEMENT.can_delete",
+            "USER_MANAGEMENT.can_edit",
+            "USER_MANAGEMENT.can_view",
+        ]
+    ]
 
 
 class RoleOut(TypedDict):
@@ -343,7 +371,37 @@ class RoleOut(TypedDict):
 class RoleUpdate(TypedDict):
     name: NotRequired[str | None]
     description: NotRequired[str | None]
-    permissions: NotRequired[list[Literal["CASE_STUDIES.can_create", "CASE_STUDIES.can_delete", "CASE_STUDIES.can_edit", "CASE_STUDIES.can_view", "GRADES.can_create", "GRADES.can_delete", "GRADES.can_edit", "GRADES.can_view", "LMS.can_create", "LMS.can_delete", "LMS.can_edit", "LMS.can_view", "ROLE_MANAGEMENT.can_create", "ROLE_MANAGEMENT.can_delete", "ROLE_MANAGEMENT.can_edit", "ROLE_MANAGEMENT.can_view", "SESSIONS.can_create", "SESSIONS.can_delete", "SESSIONS.can_edit", "SESSIONS.can_view", "USER_MANAGEMENT.can_create", "USER_MANAGEMENT.can_delete", "USER_MANAGEMENT.can_edit", "USER_MANAGEMENT.can_view"]] | None]
+    permissions: NotRequired[
+        list[
+            Literal[
+                "CASE_STUDIES.can_create",
+                "CASE_STUDIES.can_delete",
+                "CASE_STUDIES.can_edit",
+                "CASE_STUDIES.can_view",
+                "GRADES.can_create",
+                "GRADES.can_delete",
+                "GRADES.can_edit",
+                "GRADES.can_view",
+                "LMS.can_create",
+                "LMS.can_delete",
+                "LMS.can_edit",
+                "LMS.can_view",
+                "ROLE_MANAGEMENT.can_create",
+                "ROLE_MANAGEMENT.can_delete",
+                "ROLE_MANAGEMENT.can_edit",
+                "ROLE_MANAGEMENT.can_view",
+                "SESSIONS.can_create",
+                "SESSIONS.can_delete",
+                "SESSIONS.can_edit",
+                "SESSIONS.can_view",
+                "USER_MANAGEMENT.can_create",
+                "USER_MANAGEMENT.can_delete",
+                "USER_MANAGEMENT.can_edit",
+                "USER_MANAGEMENT.can_view",
+            ]
+        ]
+        | None
+    ]
 
 
 class SessionDetailOut(TypedDict):

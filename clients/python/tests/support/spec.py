@@ -58,4 +58,5 @@ def body_schema(operation: dict[str, Any]) -> str | None:
 
 
 def query_parameters(operation: dict[str, Any]) -> set[str]:
-    return {parameter["name"] for parameter in operation.get("parameters", []) if parameter["in"] == "query"}
+    # Query parameters are written inline; the shared headers (X-Tenant, ...) are references.
+    return {parameter["name"] for parameter in operation.get("parameters", []) if parameter.get("in") == "query"}

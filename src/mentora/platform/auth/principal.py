@@ -2,7 +2,8 @@
 
 Each worker keeps a user's state (active, role, permissions, session not revoked) for
 ``principal_cache_seconds``, so an authenticated request costs no database round trip;
-a change made through this worker clears its cache at once.
+a change made through this worker clears its cache at once, and with Redis every other
+worker's a moment later (``mentora.platform.invalidation``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from mentora.contract import AuthenticationError, AuthorizationError, ErrorCode,
 from mentora.platform.auth.tokens import AccessClaims, TokenService
 from mentora.platform.cache import TtlCache
 from mentora.platform.ratelimit import PolicyName, RateLimiter
-from mentora.platform.ratelimit.middleware import client_ip
+from mentora.platform.ratelimit.middleware import count_as_anonymous
 from mentora.platform.tenancy import TenantResolver
 
 AUTHENTICATION_CODES = (ErrorCode.AUTHENTICATION_ERROR, ErrorCode.TOKEN_EXPIRED)
@@ -40,6 +41,15 @@ class PrincipalState:
 
     role: str
     permissions: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class SignIn:
+    """One sign-in: its user, their tenant, and the session id its access tokens carry."""
+
+    user_id: str
+    tenant_id: str
+    session_id: str
 
 
 class PrincipalStore(Protocol):
@@ -67,6 +77,9 @@ class PrincipalResolver:
 
     def invalidate(self) -> None:
         self._cache.invalidate()
+
+    def forget(self, sign_in: SignIn) -> None:
+        self._cache.forget((sign_in.user_id, sign_in.tenant_id, sign_in.session_id))
 
 
 def bearer_token(request: Request) -> str:
@@ -103,7 +116,7 @@ async def _resolve_principal(request: Request) -> Principal:
         raise
     except AuthenticationError:
         # A bad token is an anonymous request: it counts against the caller's IP.
-        await limiter.enforce(request.scope, PolicyName.ANONYMOUS, "-", client_ip(request.scope), report=False)
+        await count_as_anonymous(request.scope)
         raise
     if limiter.enabled:
         tenant_settings = await tenants.settings_of(principal.tenant_id)

@@ -1,4 +1,4 @@
-"""Engine and session factory, one per process, chosen by the configured URL."""
+"""Engines and session factories, one set per process, chosen by the configured URL."""
 
 from __future__ import annotations
 
@@ -13,15 +13,11 @@ from mentora.config import Settings
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
-    url = settings.sqlalchemy_url
-    if url.startswith("sqlite"):
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": settings.db_pool_timeout})
-        event.listen(engine.sync_engine, "connect", _configure_sqlite)
-        event.listen(engine.sync_engine, "begin", _begin_immediate)
-        return engine
+    """The engine that writes (and migrates); on SQLite, one connection per process."""
+    if settings.is_embedded:
+        return _sqlite_engine(settings, writer=True)
     return create_async_engine(
-        url,
+        settings.sqlalchemy_url,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_timeout=settings.db_pool_timeout,
@@ -38,6 +34,38 @@ def create_engine(settings: Settings) -> AsyncEngine:
             "async_creator_fn": _connect_asyncpg,
         },
     )
+
+
+def _sqlite_engine(settings: Settings, *, writer: bool) -> AsyncEngine:
+    """SQLite takes one writer at a time, so each process sends it one at a time.
+
+    The writing engine has a single connection: a process's write transactions queue for
+    it on the event loop, first come first served, instead of each waiting on its own
+    connection in SQLite's busy handler, which polls with sleeps of up to 100 ms and so
+    lets newcomers overtake a waiter until it gives up with "database is locked". Reads
+    use an engine of their own and never queue behind writers (WAL: they see the last
+    commit). Only other processes on the same file (``serve --workers N``, ``mentora``
+    commands) still meet in the busy handler, one writer each.
+
+    Waiting for the writer connection is waiting for a pooled connection
+    (``db_pool_timeout``); waiting in the busy handler is part of a statement's time
+    (``db_command_timeout``), as a lock wait counts towards PostgreSQL's statement_timeout.
+    """
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(
+        settings.sqlalchemy_url,
+        pool_timeout=settings.db_pool_timeout,
+        connect_args={"timeout": settings.db_command_timeout},
+        **({"pool_size": 1, "max_overflow": 0} if writer else {}),
+    )
+    event.listen(engine.sync_engine, "connect", _configure_sqlite if writer else _configure_sqlite_reader)
+    event.listen(engine.sync_engine, "begin", _begin_immediate if writer else _begin_deferred)
+    return engine
+
+
+def create_read_engine(settings: Settings, engine: AsyncEngine) -> AsyncEngine:
+    """The engine for read-only sessions: on SQLite one of its own, elsewhere ``engine``."""
+    return _sqlite_engine(settings, writer=False) if settings.is_embedded else engine
 
 
 async def _connect_asyncpg(*args: Any, **kwargs: Any) -> Any:
@@ -68,7 +96,12 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-READ_ONLY = "mentora_read_only"
+def _configure_sqlite_reader(dbapi_connection: Any, record: Any) -> None:
+    _configure_sqlite(dbapi_connection, record)
+    # A write here would skip the writers' queue and could fail at once on a lock.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
 
 
 def _begin_immediate(connection: Any) -> None:
@@ -76,27 +109,40 @@ def _begin_immediate(connection: Any) -> None:
 
     A deferred transaction that reads and then writes fails at once with "database is
     locked" if another connection committed in between (the busy timeout does not apply
-    to that case); an immediate one waits its turn instead. Read-only sessions
-    (``read_session``) begin deferred and never wait. PostgreSQL needs none of this.
+    to that case); an immediate one waits its turn instead. PostgreSQL needs none of this.
     """
-    read_only = connection.get_execution_options().get(READ_ONLY, False)
-    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _begin_deferred(connection: Any) -> None:
+    # The driver runs in autocommit mode (above); one transaction keeps a session's reads
+    # on one snapshot.
+    connection.exec_driver_sql("BEGIN")
 
 
 class Database:
-    """The engine and its session factory; lives on ``app.state.database``."""
+    """The engines and their session factories; lives on ``app.state.database``.
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    ``sessionmaker`` is for transactions that write, ``read_sessionmaker`` for those that
+    only read (``read_session``); on PostgreSQL both use the same engine.
+    """
+
+    def __init__(self, engine: AsyncEngine, read_engine: AsyncEngine | None = None) -> None:
         self.engine = engine
+        self.read_engine = read_engine or engine
         self.sessionmaker = async_sessionmaker(engine, expire_on_commit=False, class_=AsyncSession)
+        self.read_sessionmaker = async_sessionmaker(self.read_engine, expire_on_commit=False, class_=AsyncSession)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Database:
-        return cls(create_engine(settings))
+        engine = create_engine(settings)
+        return cls(engine, create_read_engine(settings, engine))
 
     async def ping(self) -> None:
-        async with self.engine.connect() as connection:
+        async with self.read_engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self.read_engine is not self.engine:
+            await self.read_engine.dispose()

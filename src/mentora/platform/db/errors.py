@@ -89,7 +89,7 @@ def translate_database_error(exc: Exception) -> ConflictError | DatabaseError:
     if isinstance(exc, IntegrityError):
         details = unique_violation_details(exc)
         if details is not None:
-            return ConflictError(details=details)
+            return ConflictError("Resource already exists", details=details)  # a duplicate
     return DatabaseError()
 
 

@@ -15,7 +15,7 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.contract import ErrorCode
-from mentora.platform.db.engine import READ_ONLY, Database
+from mentora.platform.db.engine import Database
 
 _AFTER_COMMIT = "mentora.after_commit"
 _KEEP_ON_ERROR = "mentora.keep_on_error"
@@ -35,21 +35,24 @@ async def get_session(database: DatabaseDep) -> AsyncIterator[AsyncSession]:
             yield session
         except Exception:
             if session.info.pop(_KEEP_ON_ERROR, False):
-                await session.commit()
+                await _commit(session)
             else:
                 await session.rollback()
             raise
-        await session.commit()
-        for callback in session.info.pop(_AFTER_COMMIT, ()):
-            callback()
+        await _commit(session)
+
+
+async def _commit(session: AsyncSession) -> None:
+    await session.commit()
+    for callback in session.info.pop(_AFTER_COMMIT, ()):
+        callback()
 
 
 @asynccontextmanager
 async def read_session(database: Database) -> AsyncIterator[AsyncSession]:
-    """A short session of its own for reads: on SQLite it takes no write lock, so slow
-    work after it (password hashing) never holds up other requests."""
-    async with database.sessionmaker() as session:
-        await session.connection(execution_options={READ_ONLY: True})
+    """A short session of its own for reads: on SQLite it takes no write lock and does not
+    queue behind writers, so slow work after it (password hashing) holds up nobody."""
+    async with database.read_sessionmaker() as session:
         yield session
 
 

@@ -28,7 +28,7 @@ from starlette.types import Scope
 
 from mentora.config import Settings
 from mentora.contract import RateLimitExceededError
-from mentora.platform.ratelimit.policies import Policy, PolicyName, configured_policy
+from mentora.platform.ratelimit.policies import Policy, PolicyName, configured_policy, known_address_policy
 
 logger = logging.getLogger("mentora.ratelimit")
 
@@ -135,10 +135,15 @@ class RateLimiter:
         self._login_fallback = settings.rate_limit_login_fallback
         self._retry_after = settings.redis_retry_seconds
         self._shared_down_until = 0.0
+        self.known_address = known_address_policy(settings.refresh_token_days)
 
     @property
     def shared(self) -> bool:
         return self._shared is not None
+
+    def policy(self, name: PolicyName, tenant_settings: Mapping[str, Any] | None = None) -> Policy:
+        """A configured policy, with the tenant's override."""
+        return configured_policy(self._settings, name, tenant_settings)
 
     async def enforce(
         self,
@@ -157,7 +162,7 @@ class RateLimiter:
         """
         if not self.enabled:
             return
-        policy = configured_policy(self._settings, name, tenant_settings)
+        policy = self.policy(name, tenant_settings)
         state = await self.hit(policy, tenant_id, *subject, report=report)
         if state is not None:
             scope.setdefault("state", {})[STATE_KEY] = state
@@ -183,12 +188,35 @@ class RateLimiter:
             self._shared_failed()
             return await self.hit(policy, *key, report=report)
         self._shared_ok(limiter)
-        reset_after = max(1, math.ceil(reset_at - time.time()))
         if not allowed:
-            raise RateLimitExceededError(
-                retry_after=reset_after, limit=policy.limit, window=policy.window, scope=policy.scope
-            )
-        return RateLimitState(limit=policy.limit, remaining=remaining, reset_after=reset_after)
+            raise _exceeded(policy, reset_at)
+        return RateLimitState(limit=policy.limit, remaining=remaining, reset_after=_seconds_until(reset_at))
+
+    async def check(self, policy: Policy, *key: str) -> None:
+        """Raise RATE_LIMIT_EXCEEDED when ``key`` has no hit left; counts nothing."""
+        stats = await self.window(policy, *key)
+        if stats is not None and stats.remaining <= 0:
+            raise _exceeded(policy, stats.reset_time)
+
+    async def is_exhausted(self, policy: Policy, *key: str) -> bool:
+        stats = await self.window(policy, *key)
+        return stats is not None and stats.remaining <= 0
+
+    async def window(self, policy: Policy, *key: str) -> WindowStats | None:
+        """Where ``key`` stands, counting nothing; None when nothing is counted (limits off,
+        or failing open)."""
+        if not self.enabled:
+            return None
+        limiter = self._limiter_for(policy)
+        if limiter is None:
+            return None
+        try:
+            stats = await limiter.get_window_stats(policy.item, policy.name, *key)
+        except StorageError:
+            self._shared_failed()
+            return await self.window(policy, *key)
+        self._shared_ok(limiter)
+        return stats
 
     def _limiter_for(self, policy: Policy) -> MovingWindowRateLimiter | InProcessLimiter | None:
         if self._shared is not None and time.monotonic() >= self._shared_down_until:
@@ -222,3 +250,13 @@ class RateLimiter:
         if limiter is self._shared and self._shared_down_until:
             logger.warning("Redis reachable again: rate limits are shared again")
             self._shared_down_until = 0.0
+
+
+def _seconds_until(moment: float) -> int:
+    return max(1, math.ceil(moment - time.time()))
+
+
+def _exceeded(policy: Policy, reset_at: float) -> RateLimitExceededError:
+    return RateLimitExceededError(
+        retry_after=_seconds_until(reset_at), limit=policy.limit, window=policy.window, scope=policy.scope
+    )

@@ -17,6 +17,7 @@ class PolicyName(StrEnum):
     ANONYMOUS = "anonymous"  # per IP
     LOGIN = "login"  # per IP and email
     LOGIN_IP = "login_ip"  # per IP
+    LOGIN_ACCOUNT = "login_account"  # failed logins per email, from addresses it never signed in from
     USER = "user"  # per user
     TENANT = "tenant"  # per tenant
     AI_TURNS = "ai_turns"  # per user
@@ -27,11 +28,14 @@ SCOPES: dict[PolicyName, str] = {
     PolicyName.ANONYMOUS: "ip",
     PolicyName.LOGIN: "login",
     PolicyName.LOGIN_IP: "ip",
+    PolicyName.LOGIN_ACCOUNT: "login_account",
     PolicyName.USER: "user",
     PolicyName.TENANT: "tenant",
     PolicyName.AI_TURNS: "ai",
 }
-LOGIN_POLICIES = frozenset({PolicyName.LOGIN, PolicyName.LOGIN_IP})
+# Not configurable: marks the addresses an account signed in from (see ratelimit.sign_in).
+KNOWN_ADDRESS = "login_known"
+LOGIN_POLICIES = frozenset({PolicyName.LOGIN, PolicyName.LOGIN_IP, PolicyName.LOGIN_ACCOUNT, KNOWN_ADDRESS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,7 @@ def policy_from_string(name: str, limit: str) -> Policy:
         raise ValueError(f"not a rate limit: {limit!r} (expected e.g. 10/minute)") from exc
     policy_name = PolicyName(name) if name in PolicyName._value2member_map_ else None
     scope = SCOPES[policy_name] if policy_name else name
-    return Policy(name=name, scope=scope, item=item, guards_login=policy_name in LOGIN_POLICIES)
+    return Policy(name=name, scope=scope, item=item, guards_login=name in LOGIN_POLICIES)
 
 
 def configured_policy(settings: Settings, name: PolicyName, tenant_settings: Mapping[str, Any] | None) -> Policy:
@@ -67,6 +71,11 @@ def configured_policy(settings: Settings, name: PolicyName, tenant_settings: Map
     overrides = (tenant_settings or {}).get("rate_limits") or {}
     limit = overrides.get(name.value) or getattr(settings, f"rate_limit_{name.value}")
     return policy_from_string(name.value, str(limit))
+
+
+def known_address_policy(days: int) -> Policy:
+    """One hit marks an address an account signed in from; the mark lasts ``days``."""
+    return policy_from_string(KNOWN_ADDRESS, f"1/{days} days")
 
 
 def daily_quota_policy(quota: int) -> Policy:
