@@ -24,7 +24,12 @@ from mentora.contract.openapi import OperationKey, OperationTraits, document_pro
 from mentora.platform.cors import TenantCorsMiddleware
 from mentora.platform.db import Database, handle_database_error
 from mentora.platform.db.migrations import check_schema
-from mentora.platform.idempotency import KEYED_METHODS, IdempotencyMiddleware, answer_repeats_after_checks
+from mentora.platform.idempotency import (
+    KEY_ERROR_CODES,
+    KEYED_METHODS,
+    IdempotencyMiddleware,
+    answer_repeats_after_checks,
+)
 from mentora.platform.logging import configure_logging
 from mentora.platform.outbound import handle_outbound_error
 from mentora.platform.ratelimit.middleware import EXEMPT_PATHS, AnonymousRateLimitMiddleware
@@ -112,6 +117,8 @@ def _operation_docs(routes: list[BaseRoute]) -> OperationDocs:
             # Routes that sign nobody in ignore a key (see platform.idempotency).
             idempotent = authenticated and method in KEYED_METHODS
             docs.traits[key] = OperationTraits(authenticated, rate_limited, idempotent)
+            if idempotent:
+                docs.extra_codes[key] = [*codes, *KEY_ERROR_CODES]
     return docs
 
 

@@ -191,3 +191,17 @@ async def test_malformed_key(client: httpx.AsyncClient, admin: dict[str, str]) -
     response = await client.post("/v1/console/users", headers={**admin, "Idempotency-Key": "x" * 300}, json=INVITE)
     assert response.status_code == 422
     assert "header.idempotency-key" in response.json()["details"]
+
+
+def test_the_spec_lists_what_a_key_can_answer(app: FastAPI) -> None:
+    """A client reading the spec learns that any keyed operation can answer VALIDATION_ERROR
+    (a malformed key, or one reused for another request) and CONFLICT (still running)."""
+    keyed = [
+        (path, method, operation)
+        for path, item in app.openapi()["paths"].items()
+        for method, operation in item.items()
+        if any(parameter.get("$ref", "").endswith("/IdempotencyKey") for parameter in operation.get("parameters", []))
+    ]
+    assert ("/v1/users/me", "patch") in {(path, method) for path, method, _ in keyed}
+    for path, method, operation in keyed:
+        assert {"VALIDATION_ERROR", "CONFLICT"} <= set(operation["x-error-codes"]), (method, path)

@@ -6279,6 +6279,17 @@ export interface operations {
                     "application/json": components["schemas"]["AuthenticationErrorResponse"] | components["schemas"]["TokenExpiredResponse"];
                 };
             };
+            /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictResponse"];
+                };
+            };
             /** @description VALIDATION_ERROR: Request body failed validation */
             422: {
                 headers: {
@@ -6356,6 +6367,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthenticationErrorResponse"] | components["schemas"]["TokenExpiredResponse"];
+                };
+            };
+            /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictResponse"];
                 };
             };
             /** @description VALIDATION_ERROR: Request body failed validation */

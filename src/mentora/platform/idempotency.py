@@ -41,7 +41,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mentora.contract import ConflictError, ValidationFailedError
+from mentora.contract import ConflictError, ErrorCode, ValidationFailedError
 from mentora.platform.auth.principal import PRINCIPAL_KEY, Principal
 from mentora.platform.db import Base, Database
 from mentora.platform.db.types import UTCDateTime, utcnow
@@ -51,6 +51,8 @@ logger = logging.getLogger("mentora.idempotency")
 
 HEADER = b"idempotency-key"
 KEYED_METHODS = frozenset({"POST", "PATCH"})
+# What a key itself can answer: malformed or reused for another request, and still running.
+KEY_ERROR_CODES = (ErrorCode.VALIDATION_ERROR, ErrorCode.CONFLICT)
 _SANE_KEY = re.compile(rb"[A-Za-z0-9._:-]{1,255}")
 LIFETIME = timedelta(hours=24)
 # A key still "in progress" after this long belongs to a request that died: run it again.
