@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import execute_admin, run_sync, running
 from tests.support.contract import assert_error_body, check_response_sync
 from tests.support.postgres import PostgresCluster
-from tests.support.server import ServerProcess
+from tests.support.server import CHEAP_PASSWORD_HASHING, ServerProcess
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,9 +34,7 @@ def embedded_server(tmp_path: Path) -> Iterator[ServerProcess]:
         {
             "MENTORA_DATA_DIR": str(tmp_path / "data"),
             "MENTORA_DEMO_PASSWORD": DEMO_PASSWORD,
-            "MENTORA_PASSWORD_TIME_COST": "1",
-            "MENTORA_PASSWORD_MEMORY_KIB": "1024",
-            "MENTORA_PASSWORD_PARALLELISM": "1",
+            **CHEAP_PASSWORD_HASHING,
         }
     )
     try:
@@ -234,8 +232,7 @@ def test_serve_refuses_a_schema_revision_it_does_not_know(tmp_path: Path) -> Non
 def test_cli_creates_operator_tenant_and_user(tmp_path: Path) -> None:
     env = {
         "MENTORA_DATA_DIR": str(tmp_path),
-        "MENTORA_PASSWORD_MEMORY_KIB": "1024",
-        "MENTORA_PASSWORD_PARALLELISM": "1",
+        **CHEAP_PASSWORD_HASHING,
     }
     assert mentora("migrate", env=env).returncode == 0
     operator = mentora("create-superuser", "--email", "ops@example.com", "--password", "operator pw 1", env=env)
@@ -278,9 +275,7 @@ def test_a_restart_says_how_to_set_the_demo_password_again(tmp_path: Path) -> No
     env = {
         "MENTORA_DATA_DIR": str(tmp_path / "data"),
         "MENTORA_DEMO_PASSWORD": DEMO_PASSWORD,
-        "MENTORA_PASSWORD_TIME_COST": "1",
-        "MENTORA_PASSWORD_MEMORY_KIB": "1024",
-        "MENTORA_PASSWORD_PARALLELISM": "1",
+        **CHEAP_PASSWORD_HASHING,
     }
     first = ServerProcess(env)
     try:

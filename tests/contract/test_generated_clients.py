@@ -29,7 +29,7 @@ import pytest
 
 from tests.conftest import require_service
 from tests.support.contract import SEED_EXAMPLE_BODY
-from tests.support.server import ServerProcess
+from tests.support.server import CHEAP_PASSWORD_HASHING, ServerProcess
 
 REPO = Path(__file__).resolve().parents[2]
 TOOLS = REPO / "tools" / "spec-lint"
@@ -74,9 +74,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
         {
             "MENTORA_DATA_DIR": str(data),
             "MENTORA_DEMO_PASSWORD": PASSWORD,
-            "MENTORA_PASSWORD_TIME_COST": "1",
-            "MENTORA_PASSWORD_MEMORY_KIB": "1024",
-            "MENTORA_PASSWORD_PARALLELISM": "1",
+            **CHEAP_PASSWORD_HASHING,
         }
     )
     try:

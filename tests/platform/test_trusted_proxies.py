@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from mentora.config import Settings
 from tests.support.contract import check_response_sync
-from tests.support.server import ServerProcess
+from tests.support.server import CHEAP_PASSWORD_HASHING, ServerProcess
 
 DEMO_PASSWORD = "demo password 42"
 STUDENT = "student@demo.example.com"
@@ -26,9 +26,7 @@ def serve(data_dir: Path, **env: str) -> ServerProcess:
         {
             "MENTORA_DATA_DIR": str(data_dir),
             "MENTORA_DEMO_PASSWORD": DEMO_PASSWORD,
-            "MENTORA_PASSWORD_TIME_COST": "1",
-            "MENTORA_PASSWORD_MEMORY_KIB": "1024",
-            "MENTORA_PASSWORD_PARALLELISM": "1",
+            **CHEAP_PASSWORD_HASHING,
             **env,
         }
     )

@@ -14,6 +14,13 @@ import httpx
 from tests.support.postgres import free_port
 
 REPO = Path(__file__).resolve().parents[2]
+# Argon2id at its cheapest, for servers that sign people in many times (the unit tests'
+# settings do the same: tests/conftest.py make_settings).
+CHEAP_PASSWORD_HASHING = {
+    "MENTORA_PASSWORD_TIME_COST": "1",
+    "MENTORA_PASSWORD_MEMORY_KIB": "1024",
+    "MENTORA_PASSWORD_PARALLELISM": "1",
+}
 
 
 class ServerProcess:
