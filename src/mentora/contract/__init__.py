@@ -26,6 +26,7 @@ from mentora.contract.errors import (
     TenantError,
     TokenExpiredError,
     ValidationFailedError,
+    bearer_token_in,
 )
 from mentora.contract.handlers import add_exception_handlers
 from mentora.contract.openapi import document_errors, error_responses, id_links
@@ -53,6 +54,7 @@ __all__ = [
     "TokenExpiredError",
     "ValidationFailedError",
     "add_exception_handlers",
+    "bearer_token_in",
     "document_errors",
     "error_response",
     "error_responses",

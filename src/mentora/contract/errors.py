@@ -29,6 +29,16 @@ from mentora.contract.catalog import STATUS_BY_CODE, ErrorCode
 # RFC 6750 section 3: a 401 for a bearer-protected resource names the scheme and why. A
 # request that sent no token gets the bare challenge (section 3.1): see ``contract.handlers``.
 BEARER_CHALLENGE = "Bearer"
+
+
+def bearer_token_in(authorization: str) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header (RFC 6750 section 2.1), or
+    None for another scheme or an empty token."""
+    scheme, _, token = authorization.partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None
+
+
 _WWW_AUTHENTICATE_INVALID = 'Bearer error="invalid_token"'
 _WWW_AUTHENTICATE_EXPIRED = 'Bearer error="invalid_token", error_description="access token expired"'
 

@@ -28,6 +28,7 @@ from mentora.contract.errors import (
     AuthenticationError,
     MentoraError,
     ValidationFailedError,
+    bearer_token_in,
 )
 from mentora.contract.validation import BODY_KEY, flatten_errors
 
@@ -63,8 +64,7 @@ def response_for_request(exc: MentoraError, scope: Scope) -> Response:
 def _sent_bearer_token(scope: Scope) -> bool:
     for name, value in scope["headers"]:
         if name == b"authorization":
-            scheme, _, token = value.partition(b" ")
-            return scheme.lower() == b"bearer" and bool(token.strip())
+            return bearer_token_in(value.decode("latin-1")) is not None
     return False
 
 

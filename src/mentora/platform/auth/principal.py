@@ -13,7 +13,7 @@ from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 
-from mentora.contract import AuthenticationError, AuthorizationError, ErrorCode, TokenExpiredError
+from mentora.contract import AuthenticationError, AuthorizationError, ErrorCode, TokenExpiredError, bearer_token_in
 from mentora.platform.auth.tokens import AccessClaims, TokenService
 from mentora.platform.cache import TtlCache
 from mentora.platform.ratelimit import PolicyName, RateLimiter
@@ -83,12 +83,10 @@ class PrincipalResolver:
 
 
 def bearer_token(request: Request) -> str:
-    header = request.headers.get("authorization")
-    if header:
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() == "bearer" and token.strip():
-            return token.strip()
-    raise AuthenticationError("Authentication required")
+    token = bearer_token_in(request.headers.get("authorization", ""))
+    if token is None:
+        raise AuthenticationError("Authentication required")
+    return token
 
 
 # Where a request keeps its principal once resolved: a route may ask for it twice (a

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mentora.contract import AuthenticationError, RateLimitExceededError, response_for
+from mentora.contract import AuthenticationError, RateLimitExceededError, bearer_token_in, response_for
 from mentora.platform.ratelimit.limiter import RateLimiter
 from mentora.platform.ratelimit.policies import PolicyName
 
@@ -48,11 +48,11 @@ async def count_as_anonymous(scope: Scope, tenant_slug: str | None = None) -> No
 
 def holds_valid_token(authorization: str, tokens: TokenService) -> bool:
     """A bearer token that is correctly signed and not expired (the principal checks the rest)."""
-    scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = bearer_token_in(authorization)
+    if token is None:
         return False
     try:
-        return not tokens.verify_access(token.strip()).expired
+        return not tokens.verify_access(token).expired
     except AuthenticationError:
         return False
 
