@@ -289,8 +289,12 @@ _HEADERS: dict[str, dict[str, Any]] = {
     },
 }
 _RATE_LIMIT_HEADERS = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
-# Responses that an idempotency key never keeps, so never replays: they are retried instead.
-_NEVER_KEPT = frozenset({"401", "429"})
+
+
+def kept_for_replay(status: int) -> bool:
+    """Whether an Idempotency-Key keeps (and replays) a response of this status: only those
+    that did the work. Server errors, 401s and 429s are forgotten, so a retry runs again."""
+    return status < 500 and status not in (401, 429)
 
 
 def _component_name(header: str) -> str:
@@ -308,7 +312,7 @@ def _response_headers(status: str, traits: OperationTraits) -> list[str]:
         names.extend(("Retry-After", *_RATE_LIMIT_HEADERS))
     elif traits.rate_limited and status.startswith("2"):
         names.extend(_RATE_LIMIT_HEADERS)
-    if traits.idempotent and int(status) < 500 and status not in _NEVER_KEPT:
+    if traits.idempotent and kept_for_replay(int(status)):
         names.append("Idempotent-Replayed")
     return names
 

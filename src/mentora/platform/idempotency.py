@@ -42,6 +42,7 @@ from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mentora.contract import ConflictError, ErrorCode, ValidationFailedError
+from mentora.contract.openapi import kept_for_replay
 from mentora.platform.auth.principal import PRINCIPAL_KEY, Principal
 from mentora.platform.db import Base, Database
 from mentora.platform.db.types import UTCDateTime, utcnow
@@ -57,7 +58,6 @@ _SANE_KEY = re.compile(rb"[A-Za-z0-9._:-]{1,255}")
 LIFETIME = timedelta(hours=24)
 # A key still "in progress" after this long belongs to a request that died: run it again.
 ABANDONED_AFTER = timedelta(minutes=2)
-_NOT_KEPT = frozenset({401, 429})
 _FRESH = frozenset({"content-length", "x-request-id"})  # a replay's own, never the first response's
 # Where a keyed request carries what its route's dependency claimed (``scope[...]``).
 SCOPE_KEY = "mentora.idempotency"
@@ -188,7 +188,7 @@ class _Recorder:
 
     @property
     def keep(self) -> bool:
-        return self.status is not None and self.status < 500 and self.status not in _NOT_KEPT and not self.streaming
+        return self.status is not None and kept_for_replay(self.status) and not self.streaming
 
     def sealed(self, secrets: SecretBox) -> bytes:
         # orjson never writes a raw newline, so the first one ends the headers.
