@@ -26,6 +26,12 @@ async def student(client: httpx.AsyncClient) -> dict[str, str]:
 VALID_INVITE = {"email": "new.person@alpha.example.com", "name": "New Person", "role": "FACULTY"}
 
 
+async def test_me_lists_an_admins_permissions(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
+    body = (await client.get("/v1/users/me", headers=admin)).json()["data"]
+    assert "USER_MANAGEMENT.can_create" in body["permissions"]
+    assert "TENANT_MANAGEMENT.can_view" not in body["permissions"]
+
+
 async def test_the_seed_example_as_the_demo_admin(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
     response = await client.post(
         "/v1/console/users",
@@ -41,6 +47,10 @@ async def test_me(client: httpx.AsyncClient, student: dict[str, str]) -> None:
     assert body["email"] == "student@alpha.example.com"
     assert body["role"] == "STUDENT"
     assert "password_hash" not in body
+    # What the web app shows or hides: the role's permissions, as the server checks them.
+    assert body["permissions"] == sorted(body["permissions"])
+    assert "SESSIONS.can_create" in body["permissions"]
+    assert "USER_MANAGEMENT.can_view" not in body["permissions"]
     renamed = await client.patch("/v1/users/me", headers=student, json={"name": "Renamed"})
     assert renamed.json()["data"]["name"] == "Renamed"
 

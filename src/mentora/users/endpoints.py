@@ -16,6 +16,8 @@ from mentora.users.schemas import (
     ChangePasswordIn,
     InvitedUserEnvelope,
     InvitedUserOut,
+    MeEnvelope,
+    MeOut,
     MeUpdate,
     UserEnvelope,
     UserInvite,
@@ -50,9 +52,10 @@ def user_service(session: SessionDep, services: Services, caller: Principal) -> 
 
 
 @me_router.get("")
-async def get_me(caller: CurrentPrincipal, session: SessionDep, services: ServicesDep) -> UserEnvelope:
-    """The signed-in user."""
-    return UserEnvelope(data=user_out(await user_service(session, services, caller).get(caller.user_id)))
+async def get_me(caller: CurrentPrincipal, session: SessionDep, services: ServicesDep) -> MeEnvelope:
+    """The signed-in user, with the permissions they hold now."""
+    user = user_out(await user_service(session, services, caller).get(caller.user_id))
+    return MeEnvelope(data=MeOut(**user.model_dump(), permissions=sorted(caller.permissions)))
 
 
 @me_router.patch("")

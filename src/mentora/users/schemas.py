@@ -28,6 +28,12 @@ class UserOut(BaseModel):
     last_login_at: datetime | None
 
 
+class MeOut(UserOut):
+    permissions: list[str] = Field(
+        description="What the user may do now (MODULE.action), for showing or hiding what they cannot"
+    )
+
+
 class MeUpdate(StrictModel):
     """What a user may change about themselves: not their role, tenant, status or limits."""
 
@@ -60,5 +66,6 @@ class InvitedUserOut(UserOut):
 
 
 UserEnvelope = SuccessEnvelope[UserOut]
+MeEnvelope = SuccessEnvelope[MeOut]
 InvitedUserEnvelope = SuccessEnvelope[InvitedUserOut]
 UserListEnvelope = ListEnvelope[UserOut]
