@@ -15,7 +15,10 @@ import re
 from pathlib import Path, PurePosixPath
 
 SRC = Path(__file__).resolve().parents[1] / "web" / "src"
-IMPORT = re.compile(r"""(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)""")
+IMPORT = re.compile(
+    r"""(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]"""  # import x from "y"
+    r"""|import\(\s*['"]([^'"]+)['"]\s*\)"""  # import("y")
+)
 SHARED_APP_MODULES = {"app/paths", "app/navigation"}
 
 
@@ -50,11 +53,7 @@ def _allowed(importer: str, imported: str) -> bool:
         return target_layer in {"lib", "components"}
     if layer == "features":
         own = "/".join(importer.split("/")[:2])
-        return (
-            target_layer in {"lib", "components"}
-            or imported in SHARED_APP_MODULES
-            or imported.startswith(f"{own}/")
-        )
+        return target_layer in {"lib", "components"} or imported in SHARED_APP_MODULES or imported.startswith(f"{own}/")
     return True
 
 
@@ -62,12 +61,13 @@ def test_web_import_direction() -> None:
     broken = []
     for source in _sources():
         importer = source.relative_to(SRC).with_suffix("").as_posix()
-        broken += [f"{importer} -> {imported}" for imported in _local_imports(source) if not _allowed(importer, imported)]
+        imports = _local_imports(source)
+        broken += [f"{importer} -> {imported}" for imported in imports if not _allowed(importer, imported)]
     assert broken == [], "imports against the web app's layout:\n" + "\n".join(broken)
 
 
 def test_the_api_is_called_only_through_the_sdk() -> None:
-    callers = [s.relative_to(SRC).as_posix() for s in _sources() if re.search(r"\bfetch\(", s.read_text(encoding="utf-8"))]
+    callers = [s.relative_to(SRC).as_posix() for s in _sources() if re.search(r"\bfetch\(", s.read_text("utf-8"))]
     assert callers == []
 
 
