@@ -40,6 +40,7 @@ from mentora.platform.request_context import (
 )
 from mentora.platform.route_index import RouteIndex
 from mentora.runtime import build_services, job_runner
+from mentora.web_app import add_web_app
 
 DESCRIPTION = """\
 Multi-tenant API for AI tutoring. Every error response is
@@ -56,7 +57,11 @@ TAGS = [
     {"name": "users", "description": "The signed-in user's own profile and password."},
     {"name": "console-users", "description": "Staff: the tenant's users (invite, change, deactivate, delete)."},
     {"name": "console-roles", "description": "Staff: the tenant's custom roles and their permissions."},
-    {"name": "console-tenants", "description": "The platform operator: institutions and their first administrators."},
+    {
+        "name": "console-tenants",
+        "description": "The platform operator: institutions and their first administrators; "
+        "an institution's administrators: their own institution's settings.",
+    },
     {"name": "case-studies", "description": "Students: the active case studies, without their system prompt."},
     {
         "name": "console-case-studies",
@@ -202,6 +207,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # X-Request-ID), and CORS wraps the others so a browser can read a 429 or a refusal.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(AnonymousRateLimitMiddleware)
+    # Outside the anonymous limit, which a few page loads' dozens of files would use up.
+    add_web_app(app, settings)
     app.add_middleware(RequestScreeningMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(TenantCorsMiddleware)
     app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)

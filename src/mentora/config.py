@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     db_command_timeout: float = Field(30.0, gt=0, description="Seconds a single statement may run")
 
     max_body_bytes: int = Field(1024 * 1024, ge=1, description="Largest request body accepted")
+    web_dir: Path | None = Field(
+        None, description="Built web app to serve at /; unset: the one packaged with mentora (src/mentora/_web)"
+    )
 
     # Tenancy
     default_tenant: str | None = Field(
