@@ -230,3 +230,21 @@ async def test_password_is_rehashed_when_the_parameters_change(settings: Setting
         await login(client, identity.a.email("ADMIN"), "alpha")
     after = await stored_hash()
     assert "t=2" in after and after != before
+
+
+async def test_register_is_refused_where_the_institution_closed_it(db_client: httpx.AsyncClient) -> None:
+    admin = await bearer(db_client, "admin@alpha.example.com", "alpha")
+    closed = await db_client.patch(
+        "/v1/console/institution", headers=admin, json={"settings": {"registration_open": False}}
+    )
+    assert closed.status_code == 200, closed.text
+    body = {"email": "closed@example.com", "password": "long enough", "name": "C"}
+    refused = await db_client.post("/v1/auth/register", json=body, headers={"X-Tenant": "alpha"})
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "AUTHORIZATION_ERROR"
+    assert refused.json()["details"] == {"required": "settings.registration_open"}
+    reopened = await db_client.patch(
+        "/v1/console/institution", headers=admin, json={"settings": {"registration_open": True}}
+    )
+    assert reopened.status_code == 200
+    assert (await db_client.post("/v1/auth/register", json=body, headers={"X-Tenant": "alpha"})).status_code == 201

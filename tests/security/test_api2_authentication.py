@@ -12,6 +12,9 @@ Already covered:
 - tests/auth/test_review_regressions.py: reactivation and password change end old
   sign-ins, the grace window, nobody signs up as an operator.
 - tests/platform/test_rate_limits.py::test_login_attempts_per_ip_and_email.
+- tests/auth/test_refresh_cookie.py: the refresh token as an HttpOnly cookie for browser
+  apps: a CSRF token bound to one refresh token, same-origin only, a refused request
+  changing nothing, replays revoking and clearing the cookies, nothing logged or kept.
 
 Filled here:
 - The two kinds of token are not interchangeable (a refresh token is no bearer, an

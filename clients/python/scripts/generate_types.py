@@ -156,7 +156,8 @@ def render(name: str, schema: Schema) -> str:
     lines = [f"class {name}(TypedDict):"]
     description = schema.get("description")
     if description:
-        lines.append(f'    """{description.strip()}"""')
+        docstring = description.strip().replace("\n", "\n    ")  # continuation lines indented as ruff wants
+        lines.append(f'    """{docstring}"""')
         lines.append("")
     required = set(schema.get("required", []))
     properties: Mapping[str, Schema] = schema.get("properties", {})

@@ -34,6 +34,13 @@ export interface Hooks {
   onGenericError?: (error: MentoraError) => MaybePromise<void>;
 }
 
+/**
+ * Runs a refresh under a lock, e.g. `(run) => navigator.locks.request("mentora-refresh", run)`.
+ * The nested promise is how the DOM library types `navigator.locks.request`; it resolves
+ * to `run`'s value all the same.
+ */
+export type RefreshLock = <T>(run: () => Promise<T>) => Promise<T> | Promise<Promise<T>>;
+
 export interface ClientOptions {
   /** E.g. `https://api.example.edu` (a path prefix is kept). */
   baseUrl: string;
@@ -61,6 +68,17 @@ export interface ClientOptions {
   headers?: Record<string, string> | undefined;
   /** Replaces the global fetch (tests, instrumentation, other runtimes). */
   fetch?: typeof fetch | undefined;
+  /**
+   * Browser apps served from the API's origin: the API keeps the refresh token in an
+   * HttpOnly cookie, and this client keeps only the access token, in memory. Sign-in asks
+   * for the cookie, refresh and logout send `{}` with `X-CSRF-Token`, and `auth.resume()`
+   * signs a page load in from the cookie. Default false.
+   */
+  refreshCookie?: boolean | undefined;
+  /** The CSRF token sent with a refresh or logout through the cookie, read at send time. Default: the `mentora_csrf` cookie of `document`. */
+  csrfToken?: (() => string | null | undefined) | undefined;
+  /** Runs each refresh (a page's first included), e.g. so that browser tabs refresh one at a time. */
+  refreshLock?: RefreshLock | undefined;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -86,6 +104,7 @@ export type CallOptions<O> = Omit<RequestOptions, "query" | "body"> & {
 
 interface PreparedCall {
   method: string;
+  credentials: RequestCredentials | undefined;
   url: string;
   body: string | undefined;
   headers: Record<string, string>;
@@ -99,11 +118,24 @@ type Attempt = { ok: true; response: Response; text: string | null; release: () 
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const REFRESH_PATH = "/v1/auth/refresh";
+const CSRF_COOKIE = "mentora_csrf";
+const CSRF_HEADER = "X-CSRF-Token";
 
 function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** The `mentora_csrf` cookie of the page, when there is a page. */
+function csrfCookie(): string | null {
+  const cookies = (globalThis as { document?: { cookie?: unknown } }).document?.cookie;
+  if (typeof cookies !== "string") return null;
+  for (const cookie of cookies.split(";")) {
+    const separator = cookie.indexOf("=");
+    if (separator >= 0 && cookie.slice(0, separator).trim() === CSRF_COOKIE) return cookie.slice(separator + 1).trim() || null;
+  }
+  return null;
 }
 
 function describe(error: unknown): string {
@@ -159,6 +191,9 @@ export class MentoraClient {
   readonly #headers: Record<string, string>;
   readonly #fetch: typeof fetch;
   readonly #session: Session;
+  readonly #refreshCookie: boolean;
+  readonly #csrfToken: () => string | null | undefined;
+  readonly #refreshLock: RefreshLock;
 
   constructor(options: ClientOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -174,6 +209,9 @@ export class MentoraClient {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#headers = { ...options.headers };
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#refreshCookie = options.refreshCookie ?? false;
+    this.#csrfToken = options.csrfToken ?? csrfCookie;
+    this.#refreshLock = options.refreshLock ?? ((run) => run());
     this.#session = new Session(options.tokens ?? null, {
       refresh: (refreshToken) => this.#refreshTokens(refreshToken),
       onTokens: options.onTokens,
@@ -206,6 +244,22 @@ export class MentoraClient {
   /** Refresh the access token now, or join the refresh in flight. */
   refreshTokens(): Promise<void> {
     return this.#session.refresh();
+  }
+
+  /** Whether the API keeps the refresh token in its cookie (`refreshCookie`). */
+  get refreshCookie(): boolean {
+    return this.#refreshCookie;
+  }
+
+  /** Without a session, start one from the refresh cookie: true once signed in (see `auth.resume`). */
+  resumeSession(): Promise<boolean> {
+    return this.#refreshCookie ? this.#session.resume() : Promise.resolve(this.tokens !== null);
+  }
+
+  /** The `X-CSRF-Token` header that a refresh or logout through the cookie needs, as the page holds it now. */
+  csrfHeaders(): Record<string, string> {
+    const token = this.#csrfToken();
+    return token ? { [CSRF_HEADER]: token } : {};
   }
 
   // -- requests ----------------------------------------------------------------------
@@ -283,6 +337,8 @@ export class MentoraClient {
     Object.assign(headers, options.headers);
     return {
       method: upper,
+      // The fetch default, stated: the refresh cookie is the API's own, sent to its origin only.
+      credentials: this.#refreshCookie ? "same-origin" : undefined,
       url: this.#url(path, options.query),
       body,
       headers,
@@ -359,6 +415,7 @@ export class MentoraClient {
     try {
       if (callerSignal?.aborted) throw callerSignal.reason;
       const init: RequestInit = { method: call.method, headers, signal: controller.signal };
+      if (call.credentials !== undefined) init.credentials = call.credentials;
       if (call.body !== undefined) init.body = call.body;
       const response = await this.#fetch(call.url, init);
       if (response.ok && stream) {
@@ -378,16 +435,28 @@ export class MentoraClient {
     }
   }
 
-  /** POST /v1/auth/refresh, once, outside the policy loop: it is never itself intercepted. */
-  async #refreshTokens(refreshToken: string): Promise<Tokens> {
-    const call = this.#prepare("POST", REFRESH_PATH, { body: { refresh_token: refreshToken }, authenticated: false });
-    const attempt = await this.#attempt(call, call.headers, false);
-    if (!attempt.ok) throw attempt.error;
-    const envelope = JSON.parse(attempt.text ?? "null") as { data?: { access_token?: unknown; refresh_token?: unknown } } | null;
-    const data = envelope?.data;
-    if (typeof data?.access_token !== "string" || typeof data.refresh_token !== "string") {
-      throw new ApiError({ message: "The token response has no tokens", status: attempt.response.status, code: null });
-    }
-    return { accessToken: data.access_token, refreshToken: data.refresh_token };
+  /**
+   * POST /v1/auth/refresh, once, outside the policy loop: it is never itself intercepted.
+   * Through the cookie (`refreshToken` null), the CSRF token is read under the lock, just
+   * before sending, as the browser attaches the cookie current at that moment.
+   */
+  async #refreshTokens(refreshToken: string | null): Promise<Tokens> {
+    return await this.#refreshLock(async () => {
+      const options: RequestOptions =
+        refreshToken === null
+          ? { body: {}, headers: this.csrfHeaders(), authenticated: false }
+          : { body: { refresh_token: refreshToken }, authenticated: false };
+      const call = this.#prepare("POST", REFRESH_PATH, options);
+      const attempt = await this.#attempt(call, call.headers, false);
+      if (!attempt.ok) throw attempt.error;
+      const envelope = JSON.parse(attempt.text ?? "null") as { data?: { access_token?: unknown; refresh_token?: unknown } } | null;
+      const data = envelope?.data;
+      const fresh = data?.refresh_token;
+      const refreshed = refreshToken === null ? fresh === null : typeof fresh === "string";
+      if (typeof data?.access_token !== "string" || !refreshed) {
+        throw new ApiError({ message: "The token response has no tokens", status: attempt.response.status, code: null });
+      }
+      return { accessToken: data.access_token, refreshToken: typeof fresh === "string" ? fresh : null };
+    });
   }
 }

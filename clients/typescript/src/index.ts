@@ -1,5 +1,5 @@
 export { MentoraClient } from "./client.js";
-export type { CallOptions, ClientOptions, Hooks, QueryValue, RequestOptions } from "./client.js";
+export type { CallOptions, ClientOptions, Hooks, QueryValue, RefreshLock, RequestOptions } from "./client.js";
 export {
   ApiError,
   AuthenticationError,

@@ -44,6 +44,7 @@ export type TokenPair = Schemas["TokenPair"];
 export type LoginIn = Schemas["LoginIn"];
 export type RegisterIn = Schemas["RegisterIn"];
 export type UserOut = Schemas["UserOut"];
+export type MeOut = Schemas["MeOut"];
 export type InvitedUserOut = Schemas["InvitedUserOut"];
 export type UserInvite = Schemas["UserInvite"];
 export type UserUpdate = Schemas["UserUpdate"];

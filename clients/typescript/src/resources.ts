@@ -20,6 +20,7 @@ import type {
   JobDetailOut,
   JobOut,
   LoginIn,
+  MeOut,
   MeUpdate,
   MessageIn,
   Operation,
@@ -61,16 +62,19 @@ abstract class Resource {
 }
 
 export class Auth extends Resource {
-  /** Sign in; the client keeps the tokens and refreshes them when they expire. */
+  /**
+   * Sign in; the client keeps the tokens and refreshes them when they expire. With
+   * `refreshCookie`, the API keeps the refresh token in its cookie and `refresh_token` is null.
+   */
   async login(body: LoginIn): Promise<TokenPair> {
-    const { data } = await this.client.call("post", "/v1/auth/login", { body, authenticated: false });
+    const { data } = await this.client.call("post", "/v1/auth/login", { body: this.#withCookie(body), authenticated: false });
     this.client.setTokens({ accessToken: data.access_token, refreshToken: data.refresh_token });
     return data;
   }
 
   /** Create a student account and sign it in. */
   async register(body: RegisterIn): Promise<TokenPair> {
-    const { data } = await this.client.call("post", "/v1/auth/register", { body, authenticated: false });
+    const { data } = await this.client.call("post", "/v1/auth/register", { body: this.#withCookie(body), authenticated: false });
     this.client.setTokens({ accessToken: data.access_token, refreshToken: data.refresh_token });
     return data;
   }
@@ -81,11 +85,24 @@ export class Auth extends Resource {
     return this.client.tokens;
   }
 
+  /**
+   * On a page load (`refreshCookie`): without an access token, sign in from the API's
+   * refresh cookie. True once signed in; false when the server has no sign-in for this
+   * browser (AUTHENTICATION_ERROR), which is no session ending: `onAuthFailure` does not
+   * run. Other errors reject. Without `refreshCookie`: whether the client holds tokens.
+   */
+  resume(): Promise<boolean> {
+    return this.client.resumeSession();
+  }
+
   /** End the sign-in on the server and forget the tokens, whatever the server says. */
   async logout(): Promise<void> {
     const tokens = this.client.tokens;
     try {
-      if (tokens !== null) {
+      if (this.client.refreshCookie) {
+        // Also without tokens: a page that never resumed may still hold the cookie.
+        await this.client.call("post", "/v1/auth/logout", { body: {}, headers: this.client.csrfHeaders(), authenticated: false });
+      } else if (tokens !== null && tokens.refreshToken !== null) {
         const body = { refresh_token: tokens.refreshToken };
         await this.client.call("post", "/v1/auth/logout", { body, authenticated: false });
       }
@@ -93,10 +110,14 @@ export class Auth extends Resource {
       this.client.setTokens(null);
     }
   }
+
+  #withCookie<B extends LoginIn | RegisterIn>(body: B): B {
+    return this.client.refreshCookie ? { ...body, refresh_cookie: true } : body;
+  }
 }
 
 export class Me extends Resource {
-  async get(): Promise<UserOut> {
+  async get(): Promise<MeOut> {
     return (await this.client.call("get", "/v1/users/me")).data;
   }
 

@@ -73,6 +73,10 @@ export interface paths {
         /**
          * Logout
          * @description End the sign-in the refresh token belongs to: it and its access tokens stop working.
+         *
+         *     The token comes from the body, or else from the `mentora_refresh` cookie, whose
+         *     cookies are then cleared. Signing out what is not signed in (no token, an unknown
+         *     or ended one) succeeds and changes nothing.
          */
         post: operations["logout"];
         delete?: never;
@@ -93,6 +97,10 @@ export interface paths {
         /**
          * Refresh
          * @description Rotate a refresh token: the new pair replaces it, and it cannot be used again.
+         *
+         *     The token comes from the body, or else from the `mentora_refresh` cookie; through the
+         *     cookie, the new one is set as the cookie again (and `refresh_token` is null), and a
+         *     token refused with AUTHENTICATION_ERROR has its cookies cleared.
          */
         post: operations["refresh"];
         delete?: never;
@@ -113,6 +121,7 @@ export interface paths {
         /**
          * Register
          * @description Create a student account in the tenant the request names, and sign it in.
+         *     AUTHORIZATION_ERROR when the institution has closed registration (``settings.registration_open``).
          */
         post: operations["register"];
         delete?: never;
@@ -231,6 +240,33 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/console/institution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Institution
+         * @description The caller's own institution; secrets show only as ``api_key_set`` and ``credentials_set``.
+         *     NOT_FOUND for the platform operators, whose tenant is no institution.
+         */
+        get: operations["get_institution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Institution
+         * @description Change the caller's own institution as the operator would, but for its slug, domain and
+         *     activation. An omitted secret keeps its stored value, a null one clears it; a new AI or
+         *     LMS URL drops the stored secret unless the request sends one.
+         */
+        patch: operations["update_institution"];
         trace?: never;
     };
     "/v1/console/jobs": {
@@ -498,7 +534,7 @@ export interface paths {
         };
         /**
          * List Grades
-         * @description Your grades (staff who grade: the tenant's, by user and case study), newest first.
+         * @description Your grades (staff who grade: the tenant's, by user, case study and LMS status), newest first.
          */
         get: operations["list_grades"];
         put?: never;
@@ -521,6 +557,27 @@ export interface paths {
          * @description The grade of one session (NOT_FOUND until grading has finished).
          */
         get: operations["get_session_grade"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/institution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find Institution
+         * @description The institution a sign-in names (host, ``X-Tenant`` or ``slug``): its name, branding and
+         *     whether students may register. TENANT_ERROR as login answers it: ``missing``, ``unknown``, ``inactive``.
+         */
+        get: operations["find_institution"];
         put?: never;
         post?: never;
         delete?: never;
@@ -558,7 +615,7 @@ export interface paths {
         };
         /**
          * List Sessions
-         * @description Your sessions, newest first (staff who grade see the tenant's).
+         * @description Your sessions, newest first (staff who grade see the tenant's, by student and case study).
          */
         get: operations["list_sessions"];
         put?: never;
@@ -663,7 +720,7 @@ export interface paths {
         };
         /**
          * Get Me
-         * @description The signed-in user.
+         * @description The signed-in user, with the permissions they hold now.
          */
         get: operations["get_me"];
         put?: never;
@@ -1116,6 +1173,23 @@ export interface components {
              */
             session_id?: string | null;
         };
+        /**
+         * InstitutionUpdate
+         * @description What an institution's own administrators may change; how it is reached and whether
+         *     it is active stay the platform operator's (``TenantUpdate``).
+         */
+        InstitutionUpdate: {
+            ai_config?: components["schemas"]["AIConfigIn"] | null;
+            /** Allowed Origins */
+            allowed_origins?: string[] | null;
+            branding?: components["schemas"]["Branding"] | null;
+            lms_config?: components["schemas"]["LMSConfigIn"] | null;
+            /** Lms Type */
+            lms_type?: ("canvas" | "moodle" | "blackboard" | "lti") | null;
+            /** Name */
+            name?: string | null;
+            settings?: components["schemas"]["TenantSettings"] | null;
+        };
         /** InternalErrorResponse */
         InternalErrorResponse: {
             /**
@@ -1482,8 +1556,46 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+            /**
+             * Refresh Cookie
+             * @description Deliver the refresh token as an HttpOnly cookie instead of in the body (browser apps). Default false.
+             */
+            refresh_cookie?: boolean;
             /** Tenant Slug */
             tenant_slug?: string | null;
+        };
+        /** MeOut */
+        MeOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string;
+            /** Id */
+            id: string;
+            /** Is Active */
+            is_active: boolean;
+            /** Last Login At */
+            last_login_at: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Permissions
+             * @description What the user may do now (MODULE.action), for showing or hiding what they cannot
+             */
+            permissions: string[];
+            /** Role */
+            role: string;
+            /** Role Id */
+            role_id: string;
+            settings: components["schemas"]["UserSettings"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** MessageIn */
         MessageIn: {
@@ -1547,6 +1659,19 @@ export interface components {
              * @constant
              */
             success: false;
+        };
+        /**
+         * PublicInstitutionOut
+         * @description What anyone may learn about an institution before signing in: enough to show its sign-in screen.
+         */
+        PublicInstitutionOut: {
+            branding: components["schemas"]["Branding"];
+            /** Name */
+            name: string;
+            /** Registration Open */
+            registration_open: boolean;
+            /** Slug */
+            slug: string;
         };
         /** RateLimitDetails */
         RateLimitDetails: {
@@ -1632,8 +1757,11 @@ export interface components {
         };
         /** RefreshIn */
         RefreshIn: {
-            /** Refresh Token */
-            refresh_token: string;
+            /**
+             * Refresh Token
+             * @description Leave it out to use the `mentora_refresh` cookie instead, which then needs `X-CSRF-Token` (browser apps)
+             */
+            refresh_token?: string | null;
         };
         /** RegisterIn */
         RegisterIn: {
@@ -1646,6 +1774,11 @@ export interface components {
             name: string;
             /** Password */
             password: string;
+            /**
+             * Refresh Cookie
+             * @description Deliver the refresh token as an HttpOnly cookie instead of in the body (browser apps). Default false.
+             */
+            refresh_cookie?: boolean;
             /** Tenant Slug */
             tenant_slug?: string | null;
         };
@@ -1662,7 +1795,7 @@ export interface components {
              */
             name: string;
             /** Permissions */
-            permissions: ("CASE_STUDIES.can_create" | "CASE_STUDIES.can_delete" | "CASE_STUDIES.can_edit" | "CASE_STUDIES.can_view" | "GRADES.can_create" | "GRADES.can_delete" | "GRADES.can_edit" | "GRADES.can_view" | "LMS.can_create" | "LMS.can_delete" | "LMS.can_edit" | "LMS.can_view" | "ROLE_MANAGEMENT.can_create" | "ROLE_MANAGEMENT.can_delete" | "ROLE_MANAGEMENT.can_edit" | "ROLE_MANAGEMENT.can_view" | "SESSIONS.can_create" | "SESSIONS.can_delete" | "SESSIONS.can_edit" | "SESSIONS.can_view" | "USER_MANAGEMENT.can_create" | "USER_MANAGEMENT.can_delete" | "USER_MANAGEMENT.can_edit" | "USER_MANAGEMENT.can_view")[];
+            permissions: ("CASE_STUDIES.can_create" | "CASE_STUDIES.can_delete" | "CASE_STUDIES.can_edit" | "CASE_STUDIES.can_view" | "GRADES.can_create" | "GRADES.can_delete" | "GRADES.can_edit" | "GRADES.can_view" | "LMS.can_create" | "LMS.can_delete" | "LMS.can_edit" | "LMS.can_view" | "ROLE_MANAGEMENT.can_create" | "ROLE_MANAGEMENT.can_delete" | "ROLE_MANAGEMENT.can_edit" | "ROLE_MANAGEMENT.can_view" | "SESSIONS.can_create" | "SESSIONS.can_delete" | "SESSIONS.can_edit" | "SESSIONS.can_view" | "SETTINGS.can_edit" | "SETTINGS.can_view" | "USER_MANAGEMENT.can_create" | "USER_MANAGEMENT.can_delete" | "USER_MANAGEMENT.can_edit" | "USER_MANAGEMENT.can_view")[];
         };
         /** RoleOut */
         RoleOut: {
@@ -1694,7 +1827,7 @@ export interface components {
             /** Name */
             name?: string | null;
             /** Permissions */
-            permissions?: ("CASE_STUDIES.can_create" | "CASE_STUDIES.can_delete" | "CASE_STUDIES.can_edit" | "CASE_STUDIES.can_view" | "GRADES.can_create" | "GRADES.can_delete" | "GRADES.can_edit" | "GRADES.can_view" | "LMS.can_create" | "LMS.can_delete" | "LMS.can_edit" | "LMS.can_view" | "ROLE_MANAGEMENT.can_create" | "ROLE_MANAGEMENT.can_delete" | "ROLE_MANAGEMENT.can_edit" | "ROLE_MANAGEMENT.can_view" | "SESSIONS.can_create" | "SESSIONS.can_delete" | "SESSIONS.can_edit" | "SESSIONS.can_view" | "USER_MANAGEMENT.can_create" | "USER_MANAGEMENT.can_delete" | "USER_MANAGEMENT.can_edit" | "USER_MANAGEMENT.can_view")[] | null;
+            permissions?: ("CASE_STUDIES.can_create" | "CASE_STUDIES.can_delete" | "CASE_STUDIES.can_edit" | "CASE_STUDIES.can_view" | "GRADES.can_create" | "GRADES.can_delete" | "GRADES.can_edit" | "GRADES.can_view" | "LMS.can_create" | "LMS.can_delete" | "LMS.can_edit" | "LMS.can_view" | "ROLE_MANAGEMENT.can_create" | "ROLE_MANAGEMENT.can_delete" | "ROLE_MANAGEMENT.can_edit" | "ROLE_MANAGEMENT.can_view" | "SESSIONS.can_create" | "SESSIONS.can_delete" | "SESSIONS.can_edit" | "SESSIONS.can_view" | "SETTINGS.can_edit" | "SETTINGS.can_view" | "USER_MANAGEMENT.can_create" | "USER_MANAGEMENT.can_delete" | "USER_MANAGEMENT.can_edit" | "USER_MANAGEMENT.can_view")[] | null;
         };
         /** SessionDetailOut */
         SessionDetailOut: {
@@ -1851,10 +1984,34 @@ export interface components {
              */
             success: true;
         };
+        /** SuccessEnvelope[MeOut] */
+        SuccessEnvelope_MeOut_: {
+            data: components["schemas"]["MeOut"];
+            /** Message */
+            message: string | null;
+            /**
+             * Success
+             * @default true
+             * @constant
+             */
+            success: true;
+        };
         /** SuccessEnvelope[NoneType] */
         SuccessEnvelope_NoneType_: {
             /** Data */
             data: null;
+            /** Message */
+            message: string | null;
+            /**
+             * Success
+             * @default true
+             * @constant
+             */
+            success: true;
+        };
+        /** SuccessEnvelope[PublicInstitutionOut] */
+        SuccessEnvelope_PublicInstitutionOut_: {
+            data: components["schemas"]["PublicInstitutionOut"];
             /** Message */
             message: string | null;
             /**
@@ -2029,6 +2186,12 @@ export interface components {
             max_sessions?: number;
             rate_limits?: components["schemas"]["RateLimitOverrides"];
             /**
+             * Registration Open
+             * @description Students may create their own account with POST /v1/auth/register
+             * @default true
+             */
+            registration_open?: boolean;
+            /**
              * Session Minutes
              * @description Default time limit of a tutoring session
              * @default 60
@@ -2086,8 +2249,11 @@ export interface components {
              * @description Seconds until the access token expires
              */
             expires_in: number;
-            /** Refresh Token */
-            refresh_token: string;
+            /**
+             * Refresh Token
+             * @description null when it is set as the `mentora_refresh` cookie instead: asked for with `refresh_cookie`, or refreshed through the cookie
+             */
+            refresh_token: string | null;
             /**
              * Token Type
              * @default bearer
@@ -2314,12 +2480,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Success. Set-Cookie: With `refresh_cookie`, the refresh token's cookies: `mentora_refresh` (HttpOnly, `Path=/v1/auth`) and `mentora_csrf` (readable by the page, `Path=/`), both `Secure; SameSite=Strict`, one `Set-Cookie` header each. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    /** @description With `refresh_cookie`, the refresh token's cookies: `mentora_refresh` (HttpOnly, `Path=/v1/auth`) and `mentora_csrf` (readable by the page, `Path=/`), both `Secure; SameSite=Strict`, one `Set-Cookie` header each. */
+                    "Set-Cookie"?: string;
                     "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
@@ -2387,11 +2555,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The value of the `mentora_csrf` cookie: required when the `mentora_refresh` cookie is used, else AUTHORIZATION_ERROR. */
+                "X-CSRF-Token"?: string | null;
                 /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
             };
             path?: never;
-            cookie?: never;
+            cookie?: {
+                /** @description The refresh token, when `refresh_cookie` put it in this cookie (browser apps). Used only when the body has no `refresh_token`, and then only with `X-CSRF-Token`. */
+                mentora_refresh?: string | null;
+            };
         };
         requestBody: {
             content: {
@@ -2399,17 +2572,29 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Success. Set-Cookie: Without `refresh_token` in the body, both cookies, cleared (`Max-Age=0`): `mentora_refresh` (HttpOnly, `Path=/v1/auth`) and `mentora_csrf` (readable by the page, `Path=/`), both `Secure; SameSite=Strict`, one `Set-Cookie` header each. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    /** @description Without `refresh_token` in the body, both cookies, cleared (`Max-Age=0`): `mentora_refresh` (HttpOnly, `Path=/v1/auth`) and `mentora_csrf` (readable by the page, `Path=/`), both `Secure; SameSite=Strict`, one `Set-Cookie` header each. */
+                    "Set-Cookie"?: string;
                     "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuccessEnvelope_NoneType_"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationErrorResponse"];
                 };
             };
             /** @description VALIDATION_ERROR: Request body failed validation */
@@ -2452,11 +2637,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The value of the `mentora_csrf` cookie: required when the `mentora_refresh` cookie is used, else AUTHORIZATION_ERROR. */
+                "X-CSRF-Token"?: string | null;
                 /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
             };
             path?: never;
-            cookie?: never;
+            cookie?: {
+                /** @description The refresh token, when `refresh_cookie` put it in this cookie (browser apps). Used only when the body has no `refresh_token`, and then only with `X-CSRF-Token`. */
+                mentora_refresh?: string | null;
+            };
         };
         requestBody: {
             content: {
@@ -2464,12 +2654,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Success. Set-Cookie: Through the cookie, the new refresh token's cookies: `mentora_refresh` (HttpOnly, `Path=/v1/auth`) and `mentora_csrf` (readable by the page, `Path=/`), both `Secure; SameSite=Strict`, one `Set-Cookie` header each. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    /** @description Through the cookie, the new refresh token's cookies: `mentora_refresh` (HttpOnly, `Path=/v1/auth`) and `mentora_csrf` (readable by the page, `Path=/`), both `Secure; SameSite=Strict`, one `Set-Cookie` header each. */
+                    "Set-Cookie"?: string;
                     "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
@@ -2485,6 +2677,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthenticationErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationErrorResponse"];
                 };
             };
             /** @description VALIDATION_ERROR: Request body failed validation */
@@ -2539,12 +2741,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Success. Set-Cookie: With `refresh_cookie`, the refresh token's cookies: `mentora_refresh` (HttpOnly, `Path=/v1/auth`) and `mentora_csrf` (readable by the page, `Path=/`), both `Secure; SameSite=Strict`, one `Set-Cookie` header each. */
             201: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    /** @description With `refresh_cookie`, the refresh token's cookies: `mentora_refresh` (HttpOnly, `Path=/v1/auth`) and `mentora_csrf` (readable by the page, `Path=/`), both `Secure; SameSite=Strict`, one `Set-Cookie` header each. */
+                    "Set-Cookie"?: string;
                     "X-Request-ID": components["headers"]["XRequestID"];
                     [name: string]: unknown;
                 };
@@ -2560,6 +2764,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TenantErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationErrorResponse"];
                 };
             };
             /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
@@ -3400,6 +3614,199 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExternalServiceErrorResponse"];
+                };
+            };
+        };
+    };
+    get_institution: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope_TenantOut_"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticationErrorResponse"] | components["schemas"]["TokenExpiredResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: The requested resource does not exist */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitExceededResponse"];
+                };
+            };
+            /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseErrorResponse"] | components["schemas"]["InternalErrorResponse"];
+                };
+            };
+        };
+    };
+    update_institution: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response for this key (per tenant and user) is kept for 24 hours and replayed, with `Idempotent-Replayed: true`, for a repeat with the same method, path and body. The same key with another request is VALIDATION_ERROR on `header.idempotency-key`; a repeat while the first is still running is CONFLICT. Server errors, 401s and 429s are not kept. 1 to 255 letters, digits or `._:-` (a UUID serves); any other key is VALIDATION_ERROR. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstitutionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope_TenantOut_"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticationErrorResponse"] | components["schemas"]["TokenExpiredResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR: User’s role lacks permission for this endpoint */
+            403: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: The requested resource does not exist */
+            404: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundResponse"];
+                };
+            };
+            /** @description CONFLICT: Resource already exists (e.g. duplicate email) */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR: Request body failed validation */
+            422: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitExceededResponse"];
+                };
+            };
+            /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseErrorResponse"] | components["schemas"]["InternalErrorResponse"];
                 };
             };
         };
@@ -5412,6 +5819,8 @@ export interface operations {
                 case_study_id?: string | null;
                 /** @description Rows per page (1..100) */
                 limit?: number;
+                /** @description e.g. pending: not yet in the LMS */
+                lms_status?: ("pending" | "published" | "not_configured") | null;
                 /** @description Rows to skip */
                 skip?: number;
                 user_id?: string | null;
@@ -5587,6 +5996,80 @@ export interface operations {
             };
         };
     };
+    find_institution: {
+        parameters: {
+            query?: {
+                /** @description What the person typed; unset: the host or X-Tenant */
+                slug?: string | null;
+            };
+            header?: {
+                /** @description The tenant's slug (case-insensitive). Without a token (register, login) it names the tenant, unless the host (a tenant's custom domain, or `<slug>.<base domain>`) or `tenant_slug` in the body does; a `tenant_slug` naming another tenant is VALIDATION_ERROR, an unknown or inactive tenant TENANT_ERROR. With a token it is optional and must name the token's own tenant, else AUTHENTICATION_ERROR. Operations that involve no tenant ignore it. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope_PublicInstitutionOut_"];
+                };
+            };
+            /** @description TENANT_ERROR: Tenant could not be resolved from the request */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR: Request body failed validation */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: Too many requests in the time window */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitExceededResponse"];
+                };
+            };
+            /** @description DATABASE_ERROR: Internal database failure; INTERNAL_ERROR: Unhandled server error */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseErrorResponse"] | components["schemas"]["InternalErrorResponse"];
+                };
+            };
+        };
+    };
     list_error_codes: {
         parameters: {
             query?: never;
@@ -5641,6 +6124,8 @@ export interface operations {
     list_sessions: {
         parameters: {
             query?: {
+                /** @description Only this case study's */
+                case_study_id?: string | null;
                 /** @description Rows per page (1..100) */
                 limit?: number;
                 /** @description Rows to skip */
@@ -6198,7 +6683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SuccessEnvelope_UserOut_"];
+                    "application/json": components["schemas"]["SuccessEnvelope_MeOut_"];
                 };
             };
             /** @description AUTHENTICATION_ERROR: Missing, malformed, or invalid token; TOKEN_EXPIRED: Access token has expired */

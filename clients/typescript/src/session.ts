@@ -8,12 +8,16 @@
  * - A refresh the server rejects (AUTHENTICATION_ERROR) ends the session: tokens are
  *   dropped and `onAuthFailure` runs, once per session (a sign-in), however many
  *   requests were waiting on it or fail with AUTHENTICATION_ERROR afterwards.
+ * - A session whose refresh token is null (browser mode) refreshes through the API's
+ *   cookie; with no session at all, `resume` asks the cookie for one, and a refusal
+ *   there only means that nobody is signed in.
  */
 import { AuthenticationError, MentoraError } from "./errors.js";
 
 export interface Tokens {
   accessToken: string;
-  refreshToken: string;
+  /** null when the API keeps it in an HttpOnly cookie (`refreshCookie`). */
+  refreshToken: string | null;
 }
 
 /** What a request was sent with: the access token (if any) and the sign-in it belongs to. */
@@ -23,7 +27,8 @@ export interface Credentials {
 }
 
 export interface SessionHandlers {
-  refresh: (refreshToken: string) => Promise<Tokens>;
+  /** null: through the refresh cookie. */
+  refresh: (refreshToken: string | null) => Promise<Tokens>;
   onTokens?: ((tokens: Tokens | null) => void) | undefined;
   onAuthFailure?: ((error: AuthenticationError) => unknown) | undefined;
 }
@@ -33,6 +38,7 @@ export class Session {
   #generation = 0; // bumped by every sign-in (or explicit token change), not by refreshes
   #ended = false;
   #flight: Promise<void> | null = null;
+  #resuming: Promise<boolean> | null = null;
   readonly #handlers: SessionHandlers;
 
   constructor(tokens: Tokens | null, handlers: SessionHandlers) {
@@ -79,12 +85,38 @@ export class Session {
     return this.#flight;
   }
 
+  /**
+   * With no session, start one from the refresh cookie (a page load), or join the attempt
+   * in flight: true once signed in, false when the server has no sign-in for this browser.
+   */
+  resume(): Promise<boolean> {
+    if (this.#tokens !== null) return Promise.resolve(true);
+    this.#resuming ??= this.#resumeOnce().finally(() => {
+      this.#resuming = null;
+    });
+    return this.#resuming;
+  }
+
+  async #resumeOnce(): Promise<boolean> {
+    const generation = this.#generation;
+    let fresh: Tokens;
+    try {
+      fresh = await this.#handlers.refresh(null);
+    } catch (error) {
+      // A visitor who is not signed in: nothing ended, so no onAuthFailure.
+      if (error instanceof AuthenticationError) return this.#tokens !== null;
+      throw error;
+    }
+    if (generation === this.#generation) this.start(fresh); // else a sign-in meanwhile decided
+    return this.#tokens !== null;
+  }
+
   /** AUTHENTICATION_ERROR on a request: end its session, reporting it the first time only. */
   async fail(used: Credentials, error: AuthenticationError): Promise<void> {
     if (this.#end(used.generation)) await this.#handlers.onAuthFailure?.(error);
   }
 
-  async #refreshOnce(refreshToken: string, generation: number): Promise<void> {
+  async #refreshOnce(refreshToken: string | null, generation: number): Promise<void> {
     try {
       const fresh = await this.#handlers.refresh(refreshToken);
       if (generation === this.#generation && !this.#ended) this.#set(fresh); // else a newer sign-in replaced it

@@ -341,5 +341,7 @@ def document_protocol(spec: dict[str, Any], traits: Mapping[OperationKey, Operat
             if not operation_traits.authenticated:
                 operation["security"] = []
             for status, response in operation["responses"].items():
-                response["headers"] = _header_refs(_response_headers(status, operation_traits))
+                # Headers a route declares itself (Set-Cookie) stay beside the protocol's own.
+                declared = response.get("headers", {})
+                response["headers"] = {**_header_refs(_response_headers(status, operation_traits)), **declared}
     return spec

@@ -15,6 +15,7 @@ from mentora_client._retry import RetryPolicy, takes_idempotency_key
 from mentora_client._version import __version__
 from mentora_client.errors import MentoraError, TransportError, error_from_response
 from mentora_client.hooks import Hooks, Tokens
+from mentora_client.types import TokenPair
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 REFRESH_PATH = "/v1/auth/refresh"
@@ -106,6 +107,15 @@ def refresh_call(config: ClientConfig, refresh_token: str) -> Call:
         authenticated=False,
         idempotency_key=None,
     )
+
+
+def tokens_of(pair: TokenPair) -> Tokens:
+    """The tokens of a sign-in. This client keeps the refresh token itself, so it needs it in
+    the body: ``refresh_cookie`` (the API keeping it in a browser cookie) is for browser apps."""
+    refresh_token = pair["refresh_token"]
+    if refresh_token is None:
+        raise MentoraError("The token response has no refresh token: refresh_cookie is for browser apps")
+    return Tokens(pair["access_token"], refresh_token)
 
 
 def tokens_from_envelope(envelope: Any) -> Tokens:

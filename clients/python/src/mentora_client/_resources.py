@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Unpack, cast
 
-from mentora_client._base import segment
+from mentora_client._base import segment, tokens_of
 from mentora_client.errors import error_from_envelope
 from mentora_client.hooks import Tokens
 from mentora_client.page import Page
@@ -30,6 +30,7 @@ from mentora_client.types import (
     JobDetailOut,
     JobOut,
     LoginIn,
+    MeOut,
     MessageIn,
     MeUpdate,
     RegisterIn,
@@ -64,13 +65,13 @@ class Auth(_Resource):
     def login(self, **body: Unpack[LoginIn]) -> TokenPair:
         """Sign in; the client keeps the tokens and refreshes them when they expire."""
         pair = cast(TokenPair, self._data("POST", "/v1/auth/login", json=body, authenticated=False))
-        self._client.set_tokens(Tokens(pair["access_token"], pair["refresh_token"]))
+        self._client.set_tokens(tokens_of(pair))
         return pair
 
     def register(self, **body: Unpack[RegisterIn]) -> TokenPair:
         """Create a student account and sign it in."""
         pair = cast(TokenPair, self._data("POST", "/v1/auth/register", json=body, authenticated=False))
-        self._client.set_tokens(Tokens(pair["access_token"], pair["refresh_token"]))
+        self._client.set_tokens(tokens_of(pair))
         return pair
 
     def refresh(self) -> Tokens | None:
@@ -90,8 +91,8 @@ class Auth(_Resource):
 
 
 class Me(_Resource):
-    def get(self) -> UserOut:
-        return cast(UserOut, self._data("GET", "/v1/users/me"))
+    def get(self) -> MeOut:
+        return cast(MeOut, self._data("GET", "/v1/users/me"))
 
     def update(self, **body: Unpack[MeUpdate]) -> UserOut:
         return cast(UserOut, self._data("PATCH", "/v1/users/me", json=body))

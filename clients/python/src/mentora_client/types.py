@@ -24,6 +24,7 @@ __all__ = [
     "GradeOut",
     "HealthOut",
     "InitializeIn",
+    "InstitutionUpdate",
     "InvitedUserOut",
     "JobAttemptOut",
     "JobDetailOut",
@@ -31,9 +32,11 @@ __all__ = [
     "LMSConfigIn",
     "LMSConfigOut",
     "LoginIn",
+    "MeOut",
     "MeUpdate",
     "MessageIn",
     "MessageOut",
+    "PublicInstitutionOut",
     "RateLimitDetails",
     "RateLimitOverrides",
     "RefreshIn",
@@ -201,6 +204,19 @@ class InitializeIn(TypedDict):
     session_id: NotRequired[str | None]
 
 
+class InstitutionUpdate(TypedDict):
+    """What an institution's own administrators may change; how it is reached and whether
+    it is active stay the platform operator's (``TenantUpdate``)."""
+
+    name: NotRequired[str | None]
+    lms_type: NotRequired[Literal["canvas", "moodle", "blackboard", "lti"] | None]
+    branding: NotRequired[Branding | None]
+    ai_config: NotRequired[AIConfigIn | None]
+    lms_config: NotRequired[LMSConfigIn | None]
+    allowed_origins: NotRequired[list[str] | None]
+    settings: NotRequired[TenantSettings | None]
+
+
 class InvitedUserOut(TypedDict):
     id: str
     email: str
@@ -273,6 +289,21 @@ class LoginIn(TypedDict):
     email: str
     password: str
     tenant_slug: NotRequired[str | None]
+    refresh_cookie: NotRequired[bool]
+
+
+class MeOut(TypedDict):
+    id: str
+    email: str
+    name: str
+    role: str
+    role_id: str
+    is_active: bool
+    settings: UserSettings
+    created_at: str
+    updated_at: str
+    last_login_at: str | None
+    permissions: list[str]
 
 
 class MeUpdate(TypedDict):
@@ -295,6 +326,15 @@ class MessageOut(TypedDict):
     created_at: str
 
 
+class PublicInstitutionOut(TypedDict):
+    """What anyone may learn about an institution before signing in: enough to show its sign-in screen."""
+
+    slug: str
+    name: str
+    branding: Branding
+    registration_open: bool
+
+
 class RateLimitDetails(TypedDict):
     retry_after: int
     limit: int
@@ -315,7 +355,7 @@ class RateLimitOverrides(TypedDict):
 
 
 class RefreshIn(TypedDict):
-    refresh_token: str
+    refresh_token: NotRequired[str | None]
 
 
 class RegisterIn(TypedDict):
@@ -323,6 +363,7 @@ class RegisterIn(TypedDict):
     password: str
     name: str
     tenant_slug: NotRequired[str | None]
+    refresh_cookie: NotRequired[bool]
 
 
 class RoleCreate(TypedDict):
@@ -350,6 +391,8 @@ class RoleCreate(TypedDict):
             "SESSIONS.can_delete",
             "SESSIONS.can_edit",
             "SESSIONS.can_view",
+            "SETTINGS.can_edit",
+            "SETTINGS.can_view",
             "USER_MANAGEMENT.can_create",
             "USER_MANAGEMENT.can_delete",
             "USER_MANAGEMENT.can_edit",
@@ -394,6 +437,8 @@ class RoleUpdate(TypedDict):
                 "SESSIONS.can_delete",
                 "SESSIONS.can_edit",
                 "SESSIONS.can_view",
+                "SETTINGS.can_edit",
+                "SETTINGS.can_view",
                 "USER_MANAGEMENT.can_create",
                 "USER_MANAGEMENT.can_delete",
                 "USER_MANAGEMENT.can_edit",
@@ -466,25 +511,26 @@ class TenantSettings(TypedDict):
     max_sessions: NotRequired[int]
     session_minutes: NotRequired[int]
     daily_message_quota: NotRequired[int]
+    registration_open: NotRequired[bool]
     rate_limits: NotRequired[RateLimitOverrides]
 
 
 class TenantUpdate(TypedDict):
     name: NotRequired[str | None]
-    slug: NotRequired[str | None]
-    domain: NotRequired[str | None]
     lms_type: NotRequired[Literal["canvas", "moodle", "blackboard", "lti"] | None]
-    is_active: NotRequired[bool | None]
     branding: NotRequired[Branding | None]
     ai_config: NotRequired[AIConfigIn | None]
     lms_config: NotRequired[LMSConfigIn | None]
     allowed_origins: NotRequired[list[str] | None]
     settings: NotRequired[TenantSettings | None]
+    slug: NotRequired[str | None]
+    domain: NotRequired[str | None]
+    is_active: NotRequired[bool | None]
 
 
 class TokenPair(TypedDict):
     access_token: str
-    refresh_token: str
+    refresh_token: str | None
     token_type: NotRequired[Literal["bearer"]]
     expires_in: int
 

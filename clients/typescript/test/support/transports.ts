@@ -7,6 +7,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 export interface Exchange {
   route: string;
   requestHeaders: Record<string, string>;
+  requestBody: string | null;
+  credentials: RequestCredentials | null;
   started: number; // performance.now()
   finished: number | null;
   finishedWall: number | null; // Date.now()
@@ -47,6 +49,8 @@ export class Recorder {
     const exchange: Exchange = {
       route: routeOf(url, init),
       requestHeaders: headersOf(init?.headers),
+      requestBody: typeof init?.body === "string" ? init.body : null,
+      credentials: init?.credentials ?? null,
       started: performance.now(),
       finished: null,
       finishedWall: null,
