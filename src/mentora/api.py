@@ -15,6 +15,7 @@ from mentora.meta.docs import router as docs_router
 from mentora.meta.endpoints import router as meta_router
 from mentora.roles.endpoints import router as roles_router
 from mentora.sessions.endpoints import router as sessions_router
+from mentora.tenants.endpoints import institution_router, public_router
 from mentora.tenants.endpoints import router as tenants_router
 from mentora.users.endpoints import console_router as console_users_router
 from mentora.users.endpoints import me_router
@@ -23,10 +24,12 @@ ROUTERS: tuple[APIRouter, ...] = (
     meta_router,
     docs_router,
     auth_router,
+    public_router,
     me_router,
     console_users_router,
     roles_router,
     tenants_router,
+    institution_router,
     case_studies_router,
     console_case_studies_router,
     sessions_router,

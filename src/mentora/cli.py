@@ -49,6 +49,12 @@ def serve(
             typer.echo(
                 f"Created the demo tenant {demo.tenant_slug!r}. Sign in with X-Tenant: {demo.tenant_slug} as\n"
                 + "".join(f"  {email}\n" for email in demo.emails)
+                + f"  {', '.join(demo.sample_students)} (students with graded sessions)\n"
+                + (
+                    f"or with X-Tenant: {PLATFORM_SLUG}, as the platform operator\n  {demo.operator}\n"
+                    if demo.operator
+                    else ""
+                )
                 + f"with the password: {demo.password}"
             )
         else:

@@ -129,6 +129,7 @@ PUBLIC = {
     "POST /v1/auth/login",
     "POST /v1/auth/refresh",
     "POST /v1/auth/logout",
+    "GET /v1/institution",
 }
 DOCUMENTED_HEADERS = {"x-request-id", "retry-after", "idempotent-replayed"} | {
     f"ratelimit-{part}" for part in ("limit", "remaining", "reset")

@@ -47,6 +47,7 @@ UNGATED = {
     "POST /v1/auth/login",
     "POST /v1/auth/refresh",
     "POST /v1/auth/logout",
+    "GET /v1/institution",
     "GET /v1/users/me",
     "PATCH /v1/users/me",
     "POST /v1/users/me/change-password",

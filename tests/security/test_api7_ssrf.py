@@ -5,15 +5,18 @@ the LMS's ``base_url``, ``token_url`` and line items (``course_mapping``). A log
 stored for clients and never fetched.
 
 Enforced, and tested here:
-- Only the platform operator (TENANT_MANAGEMENT) can set any of them: every operation
-  whose body reaches a URL field is a tenant-console operation.
+- Only the platform operator (TENANT_MANAGEMENT) and an institution's own administrators
+  (SETTINGS.can_edit, their own tenant only) can set any of them: every operation whose
+  body reaches a URL field is one of theirs. A stored secret is not sent to a URL an
+  administrator changed: the change drops it unless the same request sends one
+  (tests/tenants/test_institution.py).
 - Only ``http`` and ``https`` URLs are accepted (no ``file:``, ``gopher:``, ``ftp:``...).
 - Outbound calls never follow redirects, so a provider cannot bounce the call (and the
   tenant's API key) to another host; a redirect is a ``bad_response``.
 
 Not enforced (by design, reported): destinations are not restricted to public
-addresses. The operator is trusted to configure them, and on-premise providers and
-this suite's loopback fakes live on private addresses.
+addresses. The operator and the institutions' administrators are trusted to configure
+them, and on-premise providers and this suite's loopback fakes live on private addresses.
 
 Already covered: tests/platform/test_outbound_reasons.py (how each failure is named).
 """
@@ -96,6 +99,7 @@ async def test_only_the_operator_can_set_a_url_the_server_calls(client: httpx.As
     assert with_urls == {
         "POST /v1/console/tenants": "TENANT_MANAGEMENT.can_create",
         "PATCH /v1/console/tenants/{tenant_id}": "TENANT_MANAGEMENT.can_edit",
+        "PATCH /v1/console/institution": "SETTINGS.can_edit",
     }
 
 

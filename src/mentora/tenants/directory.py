@@ -7,6 +7,7 @@ from sqlalchemy import select
 from mentora.platform.db import Database, read_session
 from mentora.platform.tenancy import TenantRef
 from mentora.tenants.models import Tenant
+from mentora.tenants.schemas import TenantSettings
 
 
 def tenant_ref(tenant: Tenant) -> TenantRef:
@@ -17,7 +18,9 @@ def tenant_ref(tenant: Tenant) -> TenantRef:
         is_active=tenant.is_active,
         is_platform=tenant.is_platform,
         domain=tenant.domain,
-        settings=dict(tenant.settings),
+        # Every setting, stored or defaulted, so readers (auth, rate limits, quotas) need no
+        # defaults of their own, and a setting added later reads right for older tenants.
+        settings=TenantSettings.model_validate(tenant.settings).model_dump(mode="json"),
         allowed_origins=tuple(tenant.allowed_origins),
     )
 

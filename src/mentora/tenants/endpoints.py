@@ -2,17 +2,27 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query, Request
 
-from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
+from mentora.contract import EmptyEnvelope, ErrorCode, TenantError, ValidationFailedError, error_responses, id_links
 from mentora.platform.auth.permissions import Action, Module, SystemRole, permission
 from mentora.platform.auth.principal import Principal, RequirePermission
-from mentora.platform.db import SessionDep
+from mentora.platform.db import DatabaseDep, SessionDep, read_session
 from mentora.platform.db.session import after_commit
 from mentora.platform.pagination import Page
+from mentora.platform.ratelimit.middleware import count_as_anonymous
 from mentora.platform.services import ServicesDep
-from mentora.tenants.schemas import FirstAdminIn, TenantCreate, TenantEnvelope, TenantListEnvelope, TenantUpdate
-from mentora.tenants.service import TenantService, tenant_out
+from mentora.tenants.models import Tenant
+from mentora.tenants.schemas import (
+    FirstAdminIn,
+    InstitutionUpdate,
+    PublicInstitutionEnvelope,
+    TenantCreate,
+    TenantEnvelope,
+    TenantListEnvelope,
+    TenantUpdate,
+)
+from mentora.tenants.service import TenantService, public_institution_out, tenant_out
 from mentora.users.schemas import InvitedUserEnvelope, InvitedUserOut, UserInvite
 from mentora.users.service import UserService, user_out
 
@@ -95,3 +105,59 @@ async def create_tenant_admin(
     user, temporary = await UserService(session, tenant.id, services.passwords).invite(invite, caller)
     invited = InvitedUserOut(**user_out(user).model_dump(), temporary_password=temporary)
     return InvitedUserEnvelope(data=invited, message="Administrator created")
+
+
+# Before signing in: which institution the sign-in screen is for, found as login finds it.
+public_router = APIRouter(prefix="/v1/institution", tags=["auth"])
+
+
+@public_router.get("", responses=error_responses(ErrorCode.TENANT_ERROR))
+async def find_institution(
+    request: Request,
+    database: DatabaseDep,
+    services: ServicesDep,
+    slug: Annotated[
+        str | None, Query(max_length=100, description="What the person typed; unset: the host or X-Tenant")
+    ] = None,
+) -> PublicInstitutionEnvelope:
+    """The institution a sign-in names (host, ``X-Tenant`` or ``slug``): its name, branding and
+    whether students may register. TENANT_ERROR as login answers it: ``missing``, ``unknown``, ``inactive``."""
+    # A valid token lets a request past the anonymous limit; this route reads no token, so it counts anyway.
+    await count_as_anonymous(request.scope)
+    try:
+        named = await services.tenants.resolve_unauthenticated(request, slug)
+    except ValidationFailedError as exc:  # login's message, on this route's own parameter
+        raise ValidationFailedError.for_field("query.slug", next(iter(exc.details.values()))) from None
+    async with read_session(database) as session:
+        tenant = await session.get(Tenant, named.id)
+    if tenant is None:  # removed since the resolver cached it
+        raise TenantError("unknown", "Unknown tenant")
+    return PublicInstitutionEnvelope(data=public_institution_out(tenant))
+
+
+# The caller's own tenant, for its administrators (SETTINGS): no id, so no other tenant's is reachable.
+institution_router = APIRouter(prefix="/v1/console/institution", tags=["console-tenants"])
+
+SettingsViewer = Annotated[Principal, Depends(RequirePermission(permission(Module.SETTINGS, Action.VIEW)))]
+SettingsEditor = Annotated[Principal, Depends(RequirePermission(permission(Module.SETTINGS, Action.EDIT)))]
+
+
+@institution_router.get("", responses=NOT_FOUND)
+async def get_institution(caller: SettingsViewer, session: SessionDep, services: ServicesDep) -> TenantEnvelope:
+    """The caller's own institution; secrets show only as ``api_key_set`` and ``credentials_set``.
+    NOT_FOUND for the platform operators, whose tenant is no institution."""
+    return TenantEnvelope(data=tenant_out(await TenantService(session, services.secrets).get(caller.tenant_id)))
+
+
+@institution_router.patch("", responses=NOT_FOUND)
+async def update_institution(
+    data: InstitutionUpdate, caller: SettingsEditor, session: SessionDep, services: ServicesDep
+) -> TenantEnvelope:
+    """Change the caller's own institution as the operator would, but for its slug, domain and
+    activation. An omitted secret keeps its stored value, a null one clears it; a new AI or
+    LMS URL drops the stored secret unless the request sends one."""
+    tenant = await TenantService(session, services.secrets).update(
+        caller.tenant_id, data, keep_secrets_for_new_urls=False
+    )
+    after_commit(session, services.forget_identity_state)
+    return TenantEnvelope(data=tenant_out(tenant), message="Institution updated")

@@ -57,6 +57,9 @@ class TenantSettings(StrictModel):
     max_sessions: int = Field(5, ge=1, le=1000, description="Sessions per student per case study")
     session_minutes: int = Field(60, ge=1, le=1440, description="Default time limit of a tutoring session")
     daily_message_quota: int = Field(200, ge=0, le=100_000, description="AI turns per student per day; 0: no quota")
+    registration_open: bool = Field(
+        True, description="Students may create their own account with POST /v1/auth/register"
+    )
     rate_limits: RateLimitOverrides = Field(default_factory=RateLimitOverrides)
 
 
@@ -120,17 +123,23 @@ class TenantCreate(StrictModel):
     settings: TenantSettings = Field(default_factory=TenantSettings)
 
 
-class TenantUpdate(StrictModel):
+class InstitutionUpdate(StrictModel):
+    """What an institution's own administrators may change; how it is reached and whether
+    it is active stay the platform operator's (``TenantUpdate``)."""
+
     name: Name | None = Field(None, min_length=1, max_length=255)
-    slug: Slug | None = None
-    domain: Domain | None = None
     lms_type: LmsType | None = None
-    is_active: bool | None = None
     branding: Branding | None = None
     ai_config: AIConfigIn | None = None
     lms_config: LMSConfigIn | None = None
     allowed_origins: list[Origin] | None = Field(None, max_length=50)
     settings: TenantSettings | None = None
+
+
+class TenantUpdate(InstitutionUpdate):
+    slug: Slug | None = None
+    domain: Domain | None = None
+    is_active: bool | None = None
 
 
 class TenantOut(BaseModel):
@@ -155,5 +164,15 @@ class FirstAdminIn(StrictModel):
     password: Text | None = Field(None, min_length=8, max_length=100)
 
 
+class PublicInstitutionOut(BaseModel):
+    """What anyone may learn about an institution before signing in: enough to show its sign-in screen."""
+
+    slug: str
+    name: str
+    branding: Branding
+    registration_open: bool
+
+
 TenantEnvelope = SuccessEnvelope[TenantOut]
 TenantListEnvelope = ListEnvelope[TenantOut]
+PublicInstitutionEnvelope = SuccessEnvelope[PublicInstitutionOut]

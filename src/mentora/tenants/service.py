@@ -1,4 +1,7 @@
-"""Tenants, managed by the platform operator; secrets sealed at rest."""
+"""Tenants: managed by the platform operator, their own settings also by their administrators.
+
+Secrets are sealed at rest and never returned.
+"""
 
 from __future__ import annotations
 
@@ -16,16 +19,21 @@ from mentora.tenants.schemas import (
     AIConfigIn,
     AIConfigOut,
     Branding,
+    InstitutionUpdate,
     LMSConfigIn,
     LMSConfigOut,
+    PublicInstitutionOut,
     TenantCreate,
     TenantOut,
     TenantSettings,
-    TenantUpdate,
 )
 from mentora.users.sign_ins import revoke_sign_ins
 
 PLATFORM_SLUG = "platform"
+# Where each configuration's secret is sent: the AI key with every call to the provider,
+# the LMS's API token to its base URL and its signed client assertion to its token URL.
+AI_URLS = ("base_url",)
+LMS_URLS = ("base_url", "token_url")
 
 
 class TenantRepository(Repository[Tenant]):
@@ -42,29 +50,43 @@ class TenantRepository(Repository[Tenant]):
 
 
 def _sealed(
-    data: AIConfigIn | LMSConfigIn, secret_field: str, previous: dict[str, Any], seal: Callable[[Any], Any]
+    data: AIConfigIn | LMSConfigIn,
+    secret_field: str,
+    previous: dict[str, Any],
+    seal: Callable[[Any], Any],
+    bound_to: tuple[str, ...],
 ) -> dict[str, Any]:
-    """The config to store: secrets sealed; an omitted secret keeps the stored one, a null one clears it."""
+    """The config to store: secrets sealed; an omitted secret keeps the stored one, a null one clears it.
+
+    An omitted secret is dropped instead when a URL named in ``bound_to`` now points
+    somewhere new: the stored secret is never sent to a host it was not given for.
+    """
     stored = data.model_dump(mode="json", exclude={secret_field})
     sealed_key = f"{secret_field}_sealed"
     if secret_field not in data.model_fields_set:
-        if sealed_key in previous:
+        moved = any(stored[url] is not None and stored[url] != previous.get(url) for url in bound_to)
+        if sealed_key in previous and not moved:
             stored[sealed_key] = previous[sealed_key]
     elif (secret := getattr(data, secret_field)) is not None:
         stored[sealed_key] = seal(secret)
     return stored
 
 
-def _sealed_ai_config(data: AIConfigIn, previous: dict[str, Any], secrets: SecretBox) -> dict[str, Any]:
-    return _sealed(data, "api_key", previous, lambda key: secrets.seal(key.get_secret_value()))
+def _sealed_ai_config(
+    data: AIConfigIn, previous: dict[str, Any], secrets: SecretBox, bound_to: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    return _sealed(data, "api_key", previous, lambda key: secrets.seal(key.get_secret_value()), bound_to)
 
 
-def _sealed_lms_config(data: LMSConfigIn, previous: dict[str, Any], secrets: SecretBox) -> dict[str, Any]:
+def _sealed_lms_config(
+    data: LMSConfigIn, previous: dict[str, Any], secrets: SecretBox, bound_to: tuple[str, ...] = ()
+) -> dict[str, Any]:
     return _sealed(
         data,
         "credentials",
         previous,
         lambda credentials: {name: secrets.seal(value.get_secret_value()) for name, value in credentials.items()},
+        bound_to,
     )
 
 
@@ -85,6 +107,16 @@ def tenant_out(tenant: Tenant) -> TenantOut:
         settings=TenantSettings.model_validate(tenant.settings),
         created_at=tenant.created_at,
         updated_at=tenant.updated_at,
+    )
+
+
+def public_institution_out(tenant: Tenant) -> PublicInstitutionOut:
+    return PublicInstitutionOut(
+        slug=tenant.slug,
+        name=tenant.name,
+        branding=Branding.model_validate(tenant.branding),
+        # Operators are created by an operator, never by sign-up (register refuses the platform tenant).
+        registration_open=TenantSettings.model_validate(tenant.settings).registration_open and not tenant.is_platform,
     )
 
 
@@ -123,7 +155,15 @@ class TenantService:
         )
         return await self.tenants.add(tenant)
 
-    async def update(self, tenant_id: str, data: TenantUpdate) -> Tenant:
+    async def update(
+        self, tenant_id: str, data: InstitutionUpdate, *, keep_secrets_for_new_urls: bool = True
+    ) -> Tenant:
+        """Apply a ``TenantUpdate`` (the operator) or an ``InstitutionUpdate`` (its own administrators).
+
+        ``keep_secrets_for_new_urls=False``: pointing the AI or LMS configuration at another
+        host drops its stored secret unless the same request sends one. An administrator may
+        not be whoever entered the key, so they may not redirect it to a host of their choosing.
+        """
         tenant = await self.get(tenant_id)
         changes = data.model_dump(exclude_unset=True)
         if changes.get("slug") == PLATFORM_SLUG:
@@ -134,13 +174,14 @@ class TenantService:
             if changes.get(field) is not None:
                 setattr(tenant, field, changes[field])
         if "domain" in changes:
-            tenant.domain = data.domain
+            tenant.domain = changes["domain"]
+        ai_urls, lms_urls = ((), ()) if keep_secrets_for_new_urls else (AI_URLS, LMS_URLS)
         if data.branding is not None:
             tenant.branding = data.branding.model_dump(mode="json")
         if data.ai_config is not None:
-            tenant.ai_config = _sealed_ai_config(data.ai_config, tenant.ai_config, self.secrets)
+            tenant.ai_config = _sealed_ai_config(data.ai_config, tenant.ai_config, self.secrets, ai_urls)
         if data.lms_config is not None:
-            tenant.lms_config = _sealed_lms_config(data.lms_config, tenant.lms_config, self.secrets)
+            tenant.lms_config = _sealed_lms_config(data.lms_config, tenant.lms_config, self.secrets, lms_urls)
         if data.allowed_origins is not None:
             tenant.allowed_origins = data.allowed_origins
         if data.settings is not None:

@@ -16,7 +16,7 @@ from mentora_api.api.users import get_me
 from mentora_api.models import (
     LoginIn,
     SuccessEnvelopeTokenPair,
-    SuccessEnvelopeUserOut,
+    SuccessEnvelopeMeOut,
     UserInvite,
     ValidationErrorResponse,
 )
@@ -33,7 +33,7 @@ def main(base_url: str, password: str) -> None:
     client = AuthenticatedClient(base_url=base_url, token=signed_in.data.access_token, raise_on_unexpected_status=True)
 
     me = get_me.sync(client=client, x_tenant=TENANT)
-    if not isinstance(me, SuccessEnvelopeUserOut):
+    if not isinstance(me, SuccessEnvelopeMeOut):
         raise SystemExit(f"GET /v1/users/me failed: {me!r}")
 
     # The seed's example: the generated model passes the values on as they are, the server refuses them.

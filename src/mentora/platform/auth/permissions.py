@@ -1,7 +1,8 @@
 """Permissions are ``MODULE.action``; system roles are fixed sets of them.
 
 Custom roles (per tenant) pick any permissions except TENANT_MANAGEMENT, which belongs
-to the platform operator alone.
+to the platform operator alone. SETTINGS is an institution's own configuration, one
+record per tenant: it can be viewed and edited, never created or deleted.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ class Module(StrEnum):
     SESSIONS = "SESSIONS"
     GRADES = "GRADES"
     LMS = "LMS"
+    SETTINGS = "SETTINGS"
 
 
 class Action(StrEnum):
@@ -26,17 +28,28 @@ class Action(StrEnum):
     DELETE = "can_delete"
 
 
+# Modules that lack some actions; every other module has all four.
+_ACTIONS: dict[Module, tuple[Action, ...]] = {Module.SETTINGS: (Action.VIEW, Action.EDIT)}
+
+
+def actions_of(module: Module) -> tuple[Action, ...]:
+    return _ACTIONS.get(module, tuple(Action))
+
+
 def permission(module: Module, action: Action) -> str:
+    # Checked because a route gated on a permission that does not exist would refuse everyone.
+    if action not in actions_of(module):
+        raise ValueError(f"{module.value} has no {action.value}")
     return f"{module.value}.{action.value}"
 
 
-ALL_PERMISSIONS: frozenset[str] = frozenset(permission(m, a) for m in Module for a in Action)
-PLATFORM_ONLY: frozenset[str] = frozenset(permission(Module.TENANT_MANAGEMENT, a) for a in Action)
-TENANT_ASSIGNABLE: frozenset[str] = ALL_PERMISSIONS - PLATFORM_ONLY
-
-
 def _all_of(*modules: Module) -> set[str]:
-    return {permission(m, a) for m in modules for a in Action}
+    return {permission(m, a) for m in modules for a in actions_of(m)}
+
+
+ALL_PERMISSIONS: frozenset[str] = frozenset(_all_of(*Module))
+PLATFORM_ONLY: frozenset[str] = frozenset(_all_of(Module.TENANT_MANAGEMENT))
+TENANT_ASSIGNABLE: frozenset[str] = ALL_PERMISSIONS - PLATFORM_ONLY
 
 
 class SystemRole(StrEnum):
