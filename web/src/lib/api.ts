@@ -16,17 +16,11 @@ export function onSignedOut(listener: SignedOutListener): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
-/** Several tabs share one refresh cookie: refreshing one tab at a time keeps rotation safe. */
-function oneTabAtATime<T>(run: () => Promise<T>): Promise<T> {
-  const locks = globalThis.navigator?.locks;
-  if (locks === undefined) return run();
-  return locks.request("mentora-refresh", run);
-}
-
 export const api = new MentoraClient({
   baseUrl: globalThis.location?.origin ?? "http://127.0.0.1:8000",
   refreshCookie: true,
-  refreshLock: oneTabAtATime,
+  // Several tabs share one refresh cookie: refreshing one tab at a time keeps rotation safe.
+  refreshLock: (run) => (globalThis.navigator?.locks === undefined ? run() : navigator.locks.request("mentora-refresh", run)),
   // Waits longer than this are shown as a countdown instead of a silent spinner.
   maxRetryAfterMs: 1000,
   hooks: {

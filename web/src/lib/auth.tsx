@@ -39,7 +39,7 @@ const AuthContext = createContext<Auth | null>(null);
 const TABS = "mentora-auth";
 
 async function loadMe(): Promise<Me> {
-  return (await api.call("get", "/v1/users/me")).data;
+  return api.me.get();
 }
 
 function slugOrNull(institution: string): string | null {

@@ -1,7 +1,7 @@
 /** What the signed-in person may do: the server's `MODULE.action` strings from `/v1/users/me`. */
-import type { components } from "@mentora/client";
+import type { MeOut } from "@mentora/client";
 
-export type Me = components["schemas"]["MeOut"];
+export type Me = MeOut;
 export type Permission = Me["permissions"][number];
 
 export function can(me: Me | null | undefined, permission: Permission): boolean {
