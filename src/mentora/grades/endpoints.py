@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from mentora.contract import ErrorCode, error_responses
-from mentora.grades.schemas import GradeEnvelope, GradeListEnvelope
+from mentora.grades.schemas import GradeEnvelope, GradeListEnvelope, LmsStatus
 from mentora.grades.service import GradeReader, grade_out, publish_now
 from mentora.platform.auth.permissions import Action, Module, permission
 from mentora.platform.auth.principal import Principal, RequirePermission
@@ -27,10 +27,11 @@ async def list_grades(
     page: Page,
     user_id: Annotated[str | None, Query(max_length=36)] = None,
     case_study_id: Annotated[str | None, Query(max_length=36)] = None,
+    lms_status: Annotated[LmsStatus | None, Query(description="e.g. pending: not yet in the LMS")] = None,
 ) -> GradeListEnvelope:
-    """Your grades (staff who grade: the tenant's, by user and case study), newest first."""
+    """Your grades (staff who grade: the tenant's, by user, case study and LMS status), newest first."""
     grades, total = await GradeReader(session, caller).list(
-        skip=page.skip, limit=page.limit, user_id=user_id, case_study_id=case_study_id
+        skip=page.skip, limit=page.limit, user_id=user_id, case_study_id=case_study_id, lms_status=lms_status
     )
     return GradeListEnvelope.page_of([grade_out(g) for g in grades], total=total, skip=page.skip, limit=page.limit)
 

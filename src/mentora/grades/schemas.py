@@ -8,6 +8,8 @@ from pydantic import BaseModel, Field
 from mentora.contract import ListEnvelope, SuccessEnvelope
 from mentora.platform.inputs import MultilineText
 
+LmsStatus = Literal["pending", "published", "not_configured"]
+
 
 class RubricScores(BaseModel):
     """What the grader must return (validated; anything else is retried, never stored)."""
@@ -30,7 +32,7 @@ class GradeOut(BaseModel):
     summary: str
     grader: str
     graded_at: datetime
-    lms_status: Literal["pending", "published", "not_configured"]
+    lms_status: LmsStatus
     published_at: datetime | None
 
 

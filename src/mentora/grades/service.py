@@ -11,7 +11,7 @@ from mentora.case_studies.models import CaseStudy
 from mentora.contract import ConflictError, NotFoundError
 from mentora.grades.grading import final_score, grade_offline, grade_with_ai
 from mentora.grades.models import Grade
-from mentora.grades.schemas import GradeOut, RubricScores
+from mentora.grades.schemas import GradeOut, LmsStatus, RubricScores
 from mentora.integrations.ai import tutor_for
 from mentora.integrations.lms import GradeToPublish, LmsNotConfiguredError, publisher_for
 from mentora.platform.auth.principal import Principal
@@ -51,13 +51,21 @@ class GradeReader:
         return statement
 
     async def list(
-        self, *, skip: int, limit: int, user_id: str | None, case_study_id: str | None
+        self,
+        *,
+        skip: int,
+        limit: int,
+        user_id: str | None,
+        case_study_id: str | None,
+        lms_status: LmsStatus | None,
     ) -> tuple[Sequence[Grade], int]:
         statement = self._visible().order_by(Grade.graded_at.desc(), Grade.id)
         if user_id is not None:
             statement = statement.where(Grade.user_id == user_id)
         if case_study_id is not None:
             statement = statement.where(Grade.case_study_id == case_study_id)
+        if lms_status is not None:
+            statement = statement.where(Grade.lms_status == lms_status)
         return await self.grades.page(statement, skip=skip, limit=limit)
 
     async def for_session(self, session_id: str) -> Grade:

@@ -93,10 +93,11 @@ async def list_sessions(
     services: ServicesDep,
     page: Page,
     user_id: Annotated[str | None, Query(max_length=36, description="Staff only: one student's")] = None,
+    case_study_id: Annotated[str | None, Query(max_length=36, description="Only this case study's")] = None,
 ) -> SessionListEnvelope:
-    """Your sessions, newest first (staff who grade see the tenant's)."""
+    """Your sessions, newest first (staff who grade see the tenant's, by student and case study)."""
     sessions = session_service(session, caller, services)
-    items, total = await sessions.list(skip=page.skip, limit=page.limit, user_id=user_id)
+    items, total = await sessions.list(skip=page.skip, limit=page.limit, user_id=user_id, case_study_id=case_study_id)
     tutor = tutor_name(await sessions.tenant())
     return SessionListEnvelope.page_of(
         [session_out(s, tutor) for s in items], total=total, skip=page.skip, limit=page.limit

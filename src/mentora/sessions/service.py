@@ -155,12 +155,16 @@ class SessionService:
             raise NotFoundError("Session not found")
         return tutoring
 
-    async def list(self, *, skip: int, limit: int, user_id: str | None) -> tuple[Sequence[TutoringSession], int]:
+    async def list(
+        self, *, skip: int, limit: int, user_id: str | None, case_study_id: str | None
+    ) -> tuple[Sequence[TutoringSession], int]:
         statement = self.sessions.base_statement().order_by(TutoringSession.started_at.desc(), TutoringSession.id)
         if not self.caller.can(READS_ALL):
             statement = statement.where(TutoringSession.user_id == self.caller.user_id)
         elif user_id is not None:
             statement = statement.where(TutoringSession.user_id == user_id)
+        if case_study_id is not None:
+            statement = statement.where(TutoringSession.case_study_id == case_study_id)
         return await self.sessions.page(statement, skip=skip, limit=limit)
 
     async def end(self, session_id: str) -> TutoringSession:
