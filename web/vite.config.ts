@@ -21,7 +21,8 @@ export default defineConfig({
   },
   server: {
     // `npm run dev`: the API from `./scripts/serve` on the same origin, as in production.
-    proxy: { "/v1": "http://127.0.0.1:8000" },
+    // Host kept as the browser sent it: the API refuses a cookie refresh from another origin.
+    proxy: { "/v1": { target: "http://127.0.0.1:8000", changeOrigin: false } },
   },
   test: {
     include: ["src/**/*.test.{ts,tsx}"],

@@ -1,7 +1,8 @@
 /** The app's screens. Each feature is its own chunk, loaded when first visited. */
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
-import { Navigate, createBrowserRouter } from "react-router";
-import { NotFoundView } from "../components/Problem";
+import { Container } from "@mantine/core";
+import { Navigate, createBrowserRouter, useRouteError } from "react-router";
+import { NotFoundView, SupportNotice } from "../components/Problem";
 import { useAuth } from "../lib/auth";
 import { Loading } from "../components/Loading";
 import { RequireSignIn } from "./Layout";
@@ -35,12 +36,27 @@ function StartPage() {
   return <Navigate to={startPageFor(me)} replace />;
 }
 
+/** A screen that failed to render or load (e.g. a chunk gone after a new release). */
+function ScreenFailed() {
+  const error = useRouteError();
+  return (
+    <Container size="sm" py="xl">
+      <SupportNotice requestId={null} message={`This screen could not be shown (${describe(error)}). Reload the page to get the current version.`} />
+    </Container>
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function createRouter() {
   return createBrowserRouter([
-    { path: paths.signIn, element: <SignInPage /> },
-    { path: paths.register, element: <RegisterPage /> },
+    { path: paths.signIn, element: <SignInPage />, errorElement: <ScreenFailed /> },
+    { path: paths.register, element: <RegisterPage />, errorElement: <ScreenFailed /> },
     {
       element: <RequireSignIn />,
+      errorElement: <ScreenFailed />,
       children: [
         { path: paths.home, element: <StartPage /> },
         { path: paths.changePassword, element: <ChangePasswordPage /> },

@@ -18,7 +18,7 @@ export function FormProblems({ problems }: { problems: FormProblemState }) {
           )}
         </Alert>
       )}
-      {reaction !== null && reaction.kind !== "institution" && (
+      {reaction !== null && (
         <ReactionView reaction={reaction} {...(retry === null ? {} : { onRetry: retry })} />
       )}
     </>

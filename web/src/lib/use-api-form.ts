@@ -27,6 +27,9 @@ export interface FormProblemState {
   retry: (() => void) | null;
 }
 
+/** The body's name for the institution a sign-in names; forms name their field after it. */
+export const INSTITUTION_FIELD = "tenant_slug";
+
 const NO_PROBLEMS: FormProblemState = { messages: [], reaction: null, activeSessionId: null, retry: null };
 
 export function useApiForm(fields: readonly string[]): ApiForm {
@@ -65,9 +68,9 @@ export function useApiForm(fields: readonly string[]): ApiForm {
           // Only a sign-in form sees this (anywhere else the auth provider has already taken
           // the person to sign in): "Invalid email or password" and the like.
           setProblems({ ...NO_PROBLEMS, messages: [reaction.message] });
-        } else if (reaction.kind === "institution" && fieldsRef.current.includes("institution")) {
-          setFieldErrors({ institution: INSTITUTION_PROBLEMS[reaction.problem] });
-          setProblems({ ...NO_PROBLEMS, reaction });
+        } else if (reaction.kind === "institution" && fieldsRef.current.includes(INSTITUTION_FIELD)) {
+          // Under the institution field; a form without one shows it at the top like the rest.
+          setFieldErrors({ [INSTITUTION_FIELD]: INSTITUTION_PROBLEMS[reaction.problem] });
         } else {
           const retry = () => void submit(action);
           setProblems({ messages: [], reaction, activeSessionId: null, retry });

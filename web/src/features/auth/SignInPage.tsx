@@ -7,18 +7,20 @@ import { FormProblems } from "../../components/FormProblems";
 import { Loading } from "../../components/Loading";
 import { useAuth } from "../../lib/auth";
 import { rememberedInstitution } from "../../lib/institution";
-import { useApiForm } from "../../lib/use-api-form";
+import { INSTITUTION_FIELD, useApiForm } from "../../lib/use-api-form";
 import { useHostInstitution } from "./institution-query";
 import { nextPage } from "./next-page";
 
-const FIELDS = ["email", "password", "institution"] as const;
+const FIELDS = ["email", "password"] as const;
+const FIELDS_WITH_INSTITUTION = [...FIELDS, INSTITUTION_FIELD] as const;
 
 export function SignInPage() {
   const auth = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
   const host = useHostInstitution();
-  const form = useApiForm(FIELDS);
+  // Where the host names the institution there is no field: its problems go at the top.
+  const form = useApiForm(host.data === null ? FIELDS_WITH_INSTITUTION : FIELDS);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [institution, setInstitution] = useState(rememberedInstitution);
@@ -58,7 +60,7 @@ export function SignInPage() {
                 description="The short name your institution uses for Mentora, e.g. demo"
                 value={institution}
                 onChange={(event) => setInstitution(event.currentTarget.value)}
-                error={form.fieldError("institution")}
+                error={form.fieldError(INSTITUTION_FIELD)}
                 autoComplete="organization"
                 required
               />
