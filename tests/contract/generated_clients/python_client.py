@@ -15,8 +15,8 @@ from mentora_api.api.console_users import invite_user
 from mentora_api.api.users import get_me
 from mentora_api.models import (
     LoginIn,
-    SuccessEnvelopeTokenPair,
     SuccessEnvelopeMeOut,
+    SuccessEnvelopeTokenPair,
     UserInvite,
     ValidationErrorResponse,
 )
