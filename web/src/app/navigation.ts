@@ -26,8 +26,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: "Institutions", to: paths.institutions, needs: ["TENANT_MANAGEMENT.can_view"], group: "Platform" },
 ];
 
+/**
+ * The platform operator holds every permission but belongs to no institution: their
+ * screens are the platform's, and an institution's screens would only answer NOT_FOUND.
+ */
+export function isPlatformOperator(me: Me | null): boolean {
+  return can(me, "TENANT_MANAGEMENT.can_view");
+}
+
 export function navigationFor(me: Me | null): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.needs.every((permission) => can(me, permission)));
+  const operator = isPlatformOperator(me);
+  return NAV_ITEMS.filter(
+    (item) => (item.group === "Platform") === operator && item.needs.every((permission) => can(me, permission)),
+  );
 }
 
 /** Where a person lands after signing in: their first screen. */
