@@ -1,11 +1,10 @@
-import type { MessageOut, SessionDetailOut } from "@mentora/client";
-import { Badge, Box, Button, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core";
-import { type ReactNode, type Ref, useEffect, useRef } from "react";
+import type { SessionDetailOut } from "@mentora/client";
+import { Button, Group, Stack, Text } from "@mantine/core";
+import { useEffect, useRef } from "react";
+import { MessageBubble, MessageNote } from "../../components/MessageBubble";
 import { type Turn, waitingTurn } from "./use-turn";
 
-type Speaker = "student" | "tutor";
-
-const SPEAKER_NAMES: Record<Speaker, string> = { student: "You", tutor: "Tutor" };
+const SPEAKER_NAMES: Record<"student" | "tutor", string> = { student: "You", tutor: "Tutor" };
 
 interface ConversationProps {
   session: SessionDetailOut;
@@ -22,9 +21,18 @@ export function Conversation({ session, turn, onRetry }: ConversationProps) {
 
   return (
     <Stack component="ol" aria-label="Conversation" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
-      {session.first_message !== null && <Bubble speaker="tutor">{session.first_message}</Bubble>}
+      {session.first_message !== null && (
+        <MessageBubble speaker={SPEAKER_NAMES.tutor} student={false}>
+          {session.first_message}
+        </MessageBubble>
+      )}
       {session.messages.map((message) => (
-        <Bubble key={message.id} speaker={message.role} note={<MessageNote message={message} />}>
+        <MessageBubble
+          key={message.id}
+          speaker={SPEAKER_NAMES[message.role]}
+          student={message.role === "student"}
+          note={<MessageNote message={message} />}
+        >
           {message.content}
           {message.id === waiting?.id && onRetry !== undefined && (
             <Group mt="xs">
@@ -33,25 +41,16 @@ export function Conversation({ session, turn, onRetry }: ConversationProps) {
               </Button>
             </Group>
           )}
-        </Bubble>
+        </MessageBubble>
       ))}
-      {sending !== null && !resending && <Bubble speaker="student">{sending.content}</Bubble>}
+      {sending !== null && !resending && (
+        <MessageBubble speaker={SPEAKER_NAMES.student} student>
+          {sending.content}
+        </MessageBubble>
+      )}
       {sending !== null && <StreamingReply text={sending.reply} />}
     </Stack>
   );
-}
-
-function MessageNote({ message }: { message: MessageOut }) {
-  switch (message.status) {
-    case "failed":
-      return <Badge color="red.9">Not answered</Badge>;
-    case "pending":
-      return <Badge color="gray.7">No reply yet</Badge>;
-    case "incomplete":
-      return <Badge color="red.9">Reply cut off</Badge>;
-    default:
-      return null;
-  }
 }
 
 /**
@@ -64,7 +63,7 @@ function StreamingReply({ text }: { text: string }) {
     end.current?.scrollIntoView({ block: "nearest" });
   }, [text]);
   return (
-    <Bubble speaker="tutor" busy ref={end}>
+    <MessageBubble speaker={SPEAKER_NAMES.tutor} student={false} busy ref={end}>
       {text === "" ? (
         <Text component="span" c="dimmed" fs="italic">
           The tutor is writing…
@@ -72,43 +71,6 @@ function StreamingReply({ text }: { text: string }) {
       ) : (
         text
       )}
-    </Bubble>
-  );
-}
-
-interface BubbleProps {
-  speaker: Speaker;
-  children: ReactNode;
-  note?: ReactNode;
-  busy?: boolean;
-  ref?: Ref<HTMLLIElement>;
-}
-
-function Bubble({ speaker, children, note, busy = false, ref }: BubbleProps) {
-  const mine = speaker === "student";
-  return (
-    <Box
-      component="li"
-      ref={ref}
-      aria-busy={busy || undefined}
-      style={{ alignSelf: mine ? "flex-end" : "flex-start", maxWidth: "min(42rem, 90%)" }}
-    >
-      <Paper
-        p="sm"
-        radius="md"
-        bg={mine ? "blue.8" : "gray.1"}
-        c={mine ? "white" : "inherit"}
-        style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}
-      >
-        <Group gap="xs" mb={4} justify="space-between" wrap="nowrap">
-          <Text size="xs" fw={700} component="span">
-            {SPEAKER_NAMES[speaker]}
-            <VisuallyHidden>:</VisuallyHidden>
-          </Text>
-          {note}
-        </Group>
-        <div>{children}</div>
-      </Paper>
-    </Box>
+    </MessageBubble>
   );
 }
