@@ -280,7 +280,7 @@ function InstitutionForm({
               )}
             </SecretField>
             {form.fieldError("lms_config.course_mapping") !== undefined && (
-              <Text size="sm" c="red" role="alert">
+              <Text size="sm" c="red.9" role="alert">
                 Course mapping: {form.fieldError("lms_config.course_mapping")}
               </Text>
             )}
@@ -358,7 +358,7 @@ function OriginList({
         </Group>
       ))}
       {listError !== undefined && (
-        <Text size="sm" c="red" role="alert">
+        <Text size="sm" c="red.9" role="alert">
           {listError}
         </Text>
       )}

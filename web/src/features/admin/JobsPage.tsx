@@ -3,6 +3,7 @@ import { Button, Code, Drawer, Group, Select, Stack, Table, Text, Title } from "
 import type { JobDetailOut, JobOut, JobQuery } from "@mentora/client";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { ScrollTable } from "../../components/ScrollTable";
 import { FormProblems } from "../../components/FormProblems";
 import { Loading } from "../../components/Loading";
 import { ErrorState } from "../../components/Problem";
@@ -107,7 +108,7 @@ export function JobsPage() {
         <ErrorState error={jobs.error} onRetry={() => void jobs.refetch()} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={980} type="native">
+          <ScrollTable label="Jobs" minWidth={980}>
             <Table striped highlightOnHover aria-label="Jobs" aria-busy={jobs.isFetching} style={{ whiteSpace: "nowrap" }}>
               <Table.Thead>
                 <Table.Tr>
@@ -157,7 +158,7 @@ export function JobsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           {jobs.data.data.length === 0 && <Text c="dimmed">{status === null ? "No jobs yet." : "No jobs with this status."}</Text>}
           <PageNav label="Pages of jobs" page={filters.page} totalPages={jobs.data.total_pages} total={jobs.data.total} onChange={filters.setPage} />
         </>
@@ -242,7 +243,7 @@ function JobDetail({ jobId }: { jobId: string }) {
       <Title order={3} size="h4">
         Attempts
       </Title>
-      <Table.ScrollContainer minWidth={480} type="native">
+      <ScrollTable label="Attempts" minWidth={480}>
         <Table aria-label="Attempts" striped>
           <Table.Thead>
             <Table.Tr>
@@ -269,7 +270,7 @@ function JobDetail({ jobId }: { jobId: string }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {detail.history.length === 0 && <Text c="dimmed">No attempts yet.</Text>}
     </Stack>
   );

@@ -5,6 +5,7 @@
  */
 import { Checkbox, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useId } from "react";
+import { ScrollTable } from "../../components/ScrollTable";
 import type { Me } from "../../lib/permissions";
 import { ACTIONS, ACTION_LABELS, type Grantable, MODULES, MODULE_LABELS, canGrant, cellName, permissionAt } from "./role-permissions";
 
@@ -37,7 +38,7 @@ export function PermissionMatrix({
   );
   return (
     <>
-      <Table.ScrollContainer minWidth={340} type="native">
+      <ScrollTable label="Permissions" minWidth={340}>
         <Table aria-label={label} withTableBorder withColumnBorders verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -81,7 +82,7 @@ export function PermissionMatrix({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {lacksSome && (
         <Text id={lackedId} size="sm" c="dimmed">
           Greyed-out permissions are ones you do not hold yourself, so you cannot grant or remove them.

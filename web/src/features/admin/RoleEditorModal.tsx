@@ -80,7 +80,7 @@ function RoleEditor({ role, me, onClose, onSaved }: { role: RoleOut | null; me: 
         />
         <PermissionMatrix label="Permissions" granted={granted} editing={{ me, onToggle: toggle }} />
         {form.fieldError("permissions") !== undefined && (
-          <Stack gap={0} role="alert" c="red" fz="sm">
+          <Stack gap={0} role="alert" c="red.9" fz="sm">
             {form.fieldError("permissions")}
           </Stack>
         )}

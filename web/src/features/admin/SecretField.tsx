@@ -63,7 +63,7 @@ export function SecretField<T>({
           )}
         </Group>
         {change.kind === "clear" && (
-          <Text size="sm" c="red" role="status">
+          <Text size="sm" c="red.9" role="status">
             The stored {label} will be removed when you save.
           </Text>
         )}

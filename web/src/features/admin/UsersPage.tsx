@@ -4,6 +4,7 @@ import { useDebouncedCallback } from "@mantine/hooks";
 import type { RoleOut, UserOut } from "@mentora/client";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { ScrollTable } from "../../components/ScrollTable";
 import { FormProblems } from "../../components/FormProblems";
 import { Loading } from "../../components/Loading";
 import { ErrorState } from "../../components/Problem";
@@ -108,7 +109,7 @@ export function UsersPage() {
         <ErrorState error={users.error} onRetry={() => void users.refetch()} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={760} type="native">
+          <ScrollTable label="Users" minWidth={760}>
             <Table striped highlightOnHover aria-label="Users" aria-busy={users.isFetching} style={{ whiteSpace: "nowrap" }}>
               <Table.Thead>
                 <Table.Tr>
@@ -152,7 +153,7 @@ export function UsersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           {users.data.data.length === 0 && <Text c="dimmed">{filtered ? "No users match these filters." : "No users yet."}</Text>}
           <PageNav
             label="Pages of users"

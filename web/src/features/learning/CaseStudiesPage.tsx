@@ -79,7 +79,7 @@ function CaseStudyCard({ caseStudy }: { caseStudy: CaseStudyOut }) {
           <FormProblems problems={start.problems} />
         )}
         {refusal !== undefined && (
-          <Text size="sm" c="red" role="alert">
+          <Text size="sm" c="red.9" role="alert">
             This session cannot be started: {refusal}.
           </Text>
         )}

@@ -3,6 +3,7 @@ import { Button, Group, PasswordInput, Select, Stack, Table, Text, TextInput, Ti
 import type { FirstAdminIn, TenantCreate, TenantOut } from "@mentora/client";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { ScrollTable } from "../../components/ScrollTable";
 import { FormProblems } from "../../components/FormProblems";
 import { Loading } from "../../components/Loading";
 import { ErrorState } from "../../components/Problem";
@@ -52,7 +53,7 @@ export function InstitutionsPage() {
         <ErrorState error={institutions.error} onRetry={() => void institutions.refetch()} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={760} type="native">
+          <ScrollTable label="Institutions" minWidth={760}>
             <Table striped highlightOnHover aria-label="Institutions" aria-busy={institutions.isFetching} style={{ whiteSpace: "nowrap" }}>
               <Table.Thead>
                 <Table.Tr>
@@ -111,7 +112,7 @@ export function InstitutionsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           {institutions.data.data.length === 0 && <Text c="dimmed">No institutions yet.</Text>}
           <PageNav
             label="Pages of institutions"

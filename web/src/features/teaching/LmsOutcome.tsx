@@ -3,9 +3,10 @@
  * trouble if it has any, and "publish now" with what came of it. An LMS failure belongs to
  * this grade, not to the page, so it is shown here and the rest of the page goes on working.
  */
-import { Badge, Button, Stack, Text } from "@mantine/core";
+import { Button, Stack, Text } from "@mantine/core";
 import { ApiError, type GradeOut, type JobOut } from "@mentora/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { StateBadge } from "../../components/StateBadge";
 import { api } from "../../lib/api";
 import { UNAVAILABLE, reactionTo } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
@@ -45,9 +46,9 @@ export function LmsOutcome({
 
   return (
     <Stack gap={4} align="flex-start">
-      <Badge color={published ? "green" : shown.lms_status === "pending" ? "yellow" : "gray"} variant="light" miw="max-content">
+      <StateBadge color={published ? "green" : shown.lms_status === "pending" ? "blue" : "gray"}>
         {LMS_STATUS_LABELS[shown.lms_status]}
-      </Badge>
+      </StateBadge>
       {published && shown.published_at !== null && (
         <Text size="xs" c="dimmed">
           <time dateTime={shown.published_at}>{formatDateTime(shown.published_at)}</time>
@@ -83,7 +84,7 @@ function PublishFailure({ error }: { error: unknown }) {
   if (reaction.kind !== "unavailable") {
     const reference = reaction.kind === "support" && reaction.requestId !== null ? ` (reference ${reaction.requestId})` : "";
     return (
-      <Text size="xs" c="red.8">
+      <Text size="xs" c="red.9">
         Not published: {reaction.message}
         {reference}
       </Text>
@@ -91,7 +92,7 @@ function PublishFailure({ error }: { error: unknown }) {
   }
   const reason = error instanceof ApiError ? LMS_REASONS[String(error.details["reason"])] : undefined;
   return (
-    <Text size="xs" c="red.8">
+    <Text size="xs" c="red.9">
       {UNAVAILABLE[reaction.service]} {reason ?? reaction.message}
     </Text>
   );
@@ -106,7 +107,7 @@ function JobTrouble({ job }: { job: JobOut }) {
       ? `Gave up after ${job.attempts} attempts.`
       : `Trying again at ${formatDateTime(job.run_at)} (attempt ${job.attempts + 1} of ${job.max_attempts}).`;
   return (
-    <Text size="xs" c="red.8">
+    <Text size="xs" c="red.9">
       {UNAVAILABLE.lms} {next}{" "}
       <Text span size="xs" c="dimmed">
         Last error: {job.last_error}

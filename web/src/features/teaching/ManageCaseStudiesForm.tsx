@@ -265,7 +265,7 @@ function InstructionList({
         </Group>
       ))}
       {listError !== undefined && (
-        <Text size="sm" c="red" role="alert">
+        <Text size="sm" c="red.9" role="alert">
           {listError}
         </Text>
       )}

@@ -3,6 +3,7 @@ import { Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import type { CaseStudyStaffOut } from "@mentora/client";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { ScrollTable } from "../../components/ScrollTable";
 import { Loading } from "../../components/Loading";
 import { ErrorState } from "../../components/Problem";
 import { api } from "../../lib/api";
@@ -52,7 +53,7 @@ export function ManageCaseStudiesPage() {
         <ErrorState error={caseStudies.error} onRetry={() => void caseStudies.refetch()} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={720} type="native">
+          <ScrollTable label="Case studies" minWidth={720}>
             <Table striped highlightOnHover aria-label="Case studies" aria-busy={caseStudies.isFetching} style={{ whiteSpace: "nowrap" }}>
               <Table.Thead>
                 <Table.Tr>
@@ -114,7 +115,7 @@ export function ManageCaseStudiesPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           {caseStudies.data.data.length === 0 && <Text c="dimmed">No case studies yet.</Text>}
           <PageNav
             label="Pages of case studies"

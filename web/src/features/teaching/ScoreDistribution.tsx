@@ -4,6 +4,7 @@ import { BarChart } from "@mantine/charts";
 import { Button, Collapse, Stack, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useId, useMemo } from "react";
+import { ScrollTable } from "../../components/ScrollTable";
 import { BAND_LABELS, distribution } from "./score-bands";
 
 const COLORS = ["blue.6", "teal.6", "grape.6", "orange.6", "cyan.7", "pink.6", "lime.8", "indigo.6", "red.6", "yellow.7"];
@@ -74,7 +75,7 @@ export function ScoreDistribution({
             </Button>
           </div>
           <Collapse expanded={showTable} id={tableId}>
-            <Table.ScrollContainer minWidth={Math.max(320, 120 + 110 * series.length)} type="native">
+            <ScrollTable label="Score counts" minWidth={Math.max(320, 120 + 110 * series.length)}>
               <Table withTableBorder striped>
                 <Table.Caption>Grades per score band and case study</Table.Caption>
                 <Table.Thead>
@@ -98,7 +99,7 @@ export function ScoreDistribution({
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </Collapse>
         </>
       )}

@@ -7,6 +7,7 @@ import type { GradeOut, JobOut } from "@mentora/client";
 import { type UseQueryResult, keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Suspense, lazy, useMemo, useState } from "react";
 import { Link } from "react-router";
+import { ScrollTable } from "../../components/ScrollTable";
 import { paths } from "../../app/paths";
 import { Loading } from "../../components/Loading";
 import { ErrorState } from "../../components/Problem";
@@ -151,7 +152,7 @@ function GradesTable({
   canPublish: boolean;
 }) {
   return (
-    <Table.ScrollContainer minWidth={980} type="native">
+    <ScrollTable label="Grades" minWidth={980}>
       <Table striped highlightOnHover aria-label="Grades" aria-busy={busy} verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -190,7 +191,7 @@ function GradesTable({
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -2,6 +2,7 @@
 import { Anchor, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { ScrollTable } from "../../components/ScrollTable";
 import { paths } from "../../app/paths";
 import { Loading } from "../../components/Loading";
 import { ErrorState } from "../../components/Problem";
@@ -58,7 +59,7 @@ export function StaffSessionsPage() {
         <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={760} type="native">
+          <ScrollTable label="Sessions" minWidth={760}>
             <Table striped highlightOnHover aria-label="Sessions" aria-busy={sessions.isFetching}>
               <Table.Thead>
                 <Table.Tr>
@@ -112,7 +113,7 @@ export function StaffSessionsPage() {
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           {sessions.data.data.length === 0 && (
             <Text c="dimmed">{student === null && caseStudy === null ? "No sessions yet." : "No sessions match these filters."}</Text>
           )}
