@@ -85,7 +85,6 @@ async def login_answer(client: httpx.AsyncClient, **naming: Any) -> tuple[int, A
 @pytest.mark.parametrize(
     ("naming", "reason"),
     [
-        ({}, "missing"),
         ({"slug": "nowhere"}, "unknown"),
         ({"header": "nowhere"}, "unknown"),
         ({"slug": "beta"}, "inactive"),
@@ -106,6 +105,15 @@ async def test_tenant_errors_say_what_login_says(
         client, json={"tenant_slug": naming["slug"]} if "slug" in naming else {}, headers=headers
     )
     assert (login_status, login_body) == (response.status_code, response.json())
+
+
+async def test_nothing_naming_an_institution_is_an_answer_not_an_error(client: httpx.AsyncClient) -> None:
+    """The sign-in screen's first question; login itself still says TENANT_ERROR missing."""
+    response = await client.get(PUBLIC)
+    assert response.status_code == 200
+    assert response.json()["data"] is None
+    status, body = await login_answer(client)
+    assert (status, body["details"]) == (400, {"reason": "missing"})
 
 
 async def test_a_slug_naming_another_tenant_than_the_request_is_refused_on_the_parameter(

@@ -575,7 +575,8 @@ export interface paths {
         /**
          * Find Institution
          * @description The institution a sign-in names (host, ``X-Tenant`` or ``slug``): its name, branding and
-         *     whether students may register. TENANT_ERROR as login answers it: ``missing``, ``unknown``, ``inactive``.
+         *     whether students may register; ``null`` when nothing names one. TENANT_ERROR as login
+         *     answers it: ``unknown``, ``inactive``.
          */
         get: operations["find_institution"];
         put?: never;
@@ -2009,18 +2010,6 @@ export interface components {
              */
             success: true;
         };
-        /** SuccessEnvelope[PublicInstitutionOut] */
-        SuccessEnvelope_PublicInstitutionOut_: {
-            data: components["schemas"]["PublicInstitutionOut"];
-            /** Message */
-            message: string | null;
-            /**
-             * Success
-             * @default true
-             * @constant
-             */
-            success: true;
-        };
         /** SuccessEnvelope[RoleOut] */
         SuccessEnvelope_RoleOut_: {
             data: components["schemas"]["RoleOut"];
@@ -2072,6 +2061,18 @@ export interface components {
         /** SuccessEnvelope[TurnOut] */
         SuccessEnvelope_TurnOut_: {
             data: components["schemas"]["TurnOut"];
+            /** Message */
+            message: string | null;
+            /**
+             * Success
+             * @default true
+             * @constant
+             */
+            success: true;
+        };
+        /** SuccessEnvelope[Union[PublicInstitutionOut, NoneType]] */
+        SuccessEnvelope_Union_PublicInstitutionOut__NoneType__: {
+            data: components["schemas"]["PublicInstitutionOut"] | null;
             /** Message */
             message: string | null;
             /**
@@ -6021,7 +6022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SuccessEnvelope_PublicInstitutionOut_"];
+                    "application/json": components["schemas"]["SuccessEnvelope_Union_PublicInstitutionOut__NoneType__"];
                 };
             };
             /** @description TENANT_ERROR: Tenant could not be resolved from the request */

@@ -121,13 +121,19 @@ async def find_institution(
     ] = None,
 ) -> PublicInstitutionEnvelope:
     """The institution a sign-in names (host, ``X-Tenant`` or ``slug``): its name, branding and
-    whether students may register. TENANT_ERROR as login answers it: ``missing``, ``unknown``, ``inactive``."""
+    whether students may register; ``null`` when nothing names one. TENANT_ERROR as login
+    answers it: ``unknown``, ``inactive``."""
     # A valid token lets a request past the anonymous limit; this route reads no token, so it counts anyway.
     await count_as_anonymous(request.scope)
     try:
         named = await services.tenants.resolve_unauthenticated(request, slug)
     except ValidationFailedError as exc:  # login's message, on this route's own parameter
         raise ValidationFailedError.for_field("query.slug", next(iter(exc.details.values()))) from None
+    except TenantError as exc:
+        # "Nothing names one" is this question's answer, not a failure (browsers log every 4xx).
+        if exc.details.get("reason") == "missing":
+            return PublicInstitutionEnvelope(data=None)
+        raise
     async with read_session(database) as session:
         tenant = await session.get(Tenant, named.id)
     if tenant is None:  # removed since the resolver cached it

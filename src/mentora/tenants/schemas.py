@@ -175,4 +175,5 @@ class PublicInstitutionOut(BaseModel):
 
 TenantEnvelope = SuccessEnvelope[TenantOut]
 TenantListEnvelope = ListEnvelope[TenantOut]
-PublicInstitutionEnvelope = SuccessEnvelope[PublicInstitutionOut]
+# data is null when nothing names an institution: the sign-in screen then asks for one.
+PublicInstitutionEnvelope = SuccessEnvelope[PublicInstitutionOut | None]
