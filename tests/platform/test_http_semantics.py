@@ -30,6 +30,7 @@ from tests.support.server import ServerProcess
 
 MISSING_ID = "00000000-0000-0000-0000-000000000000"
 CONTROL_CHARACTER = "value must not contain control characters"
+REPEATED = "parameter must not be repeated"
 # Percent-encoded as a client would send them: NUL, a tab, a newline, unit separator.
 CONTROL_VALUES = ["%00", "abc%00def", "%09", "%0A", "%1f"]
 # Headers that differ between any two requests, HEAD or not.
@@ -161,6 +162,15 @@ async def test_a_control_character_in_a_query_parameter_is_a_validation_error(
                 response = await db_client.request(method, f"{filled(path)}?{name}={value}", headers=headers)
                 assert response.status_code == 422, (method, path, name, value, response.text)
                 assert response.json()["details"] == {f"query.{name}": CONTROL_CHARACTER}
+
+
+async def test_a_repeated_query_parameter_is_a_validation_error(client: httpx.AsyncClient, identity: Identity) -> None:
+    """Every parameter takes one value: the last of several would be a silent guess."""
+    admin = await bearer(client, identity.a.email("ADMIN"), "alpha")
+    response = await client.get("/v1/grades?user_id=a&lms_status=published&user_id=b&limit=5&limit=6", headers=admin)
+    assert response.status_code == 422
+    assert response.json()["details"] == {"query.user_id": REPEATED, "query.limit": REPEATED}
+    assert (await client.get("/v1/grades?user_id=a&lms_status=published&limit=5", headers=admin)).status_code == 200
 
 
 async def test_only_the_parameters_with_control_characters_are_named(

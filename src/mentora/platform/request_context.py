@@ -55,6 +55,7 @@ _CONTROL_IN_QUERY = re.compile(rb"%[01][0-9A-Fa-f]|[\x00-\x1f]")
 # The same rule as the spec states it, on every string parameter of a path or query.
 NO_CONTROL_CHARACTERS_PATTERN = r"^[^\u0000-\u001f]*$"
 UNSUPPORTED_ENCODING = "content encoding is not supported"
+REPEATED_PARAMETER = "parameter must not be repeated"
 IDENTITY_ENCODINGS = frozenset({b"", b"identity"})
 
 
@@ -108,12 +109,28 @@ def refusal(scope: Scope, body: BodyHead, max_body_bytes: int) -> MentoraError |
         details = _query_details(query_string)
         if details:
             return ValidationFailedError(details=details)
+    if b"&" in query_string:
+        repeated = _repeated_parameters(query_string)
+        if repeated:
+            return ValidationFailedError(details=repeated)
     if body.declared and body.content_encoding not in IDENTITY_ENCODINGS:
         # Read as it is, a compressed body would be taken for malformed (or worse, valid) JSON.
         return ValidationFailedError.for_field(BODY_KEY, UNSUPPORTED_ENCODING)
     if body.content_length is not None and body.content_length > max_body_bytes:
         return BodyTooLargeError()  # declared too large: refused before reading a byte of it
     return None
+
+
+def _repeated_parameters(query_string: bytes) -> dict[str, str]:
+    """``query.<name>`` for each parameter given more than once: every parameter takes one
+    value, and silently keeping the last of several would answer a question not asked."""
+    seen: set[str] = set()
+    details: dict[str, str] = {}
+    for name, _ in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+        if name in seen:
+            details[f"query.{name}"] = REPEATED_PARAMETER
+        seen.add(name)
+    return details
 
 
 def _query_details(query_string: bytes) -> dict[str, str]:
