@@ -93,7 +93,11 @@ try {
       desktopConfig,
       page,
     );
-    const { categories, finalDisplayedUrl } = result.lhr;
+    const { categories, finalDisplayedUrl, runtimeError, audits } = result.lhr;
+    if (runtimeError) console.error(`${name}: ${runtimeError.code}: ${runtimeError.message}`);
+    // What cost points outside performance: the audits that failed, by id.
+    const failed = Object.values(audits).filter((audit) => audit.score === 0 && audit.scoreDisplayMode === "binary");
+    if (failed.length > 0) console.error(`${name}: failed audits: ${failed.map((audit) => audit.id).join(", ")}`);
     const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
     rows.push({ page: name, performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), url: finalDisplayedUrl });
   };

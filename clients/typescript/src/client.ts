@@ -253,7 +253,11 @@ export class MentoraClient {
 
   /** Without a session, start one from the refresh cookie: true once signed in (see `auth.resume`). */
   resumeSession(): Promise<boolean> {
-    return this.#refreshCookie ? this.#session.resume() : Promise.resolve(this.tokens !== null);
+    if (!this.#refreshCookie) return Promise.resolve(this.tokens !== null);
+    // The CSRF cookie lives exactly as long as the refresh cookie: without it there is no
+    // sign-in to resume, and asking would only earn a 401 that every browser logs.
+    if (this.tokens === null && !this.#csrfToken()) return Promise.resolve(false);
+    return this.#session.resume();
   }
 
   /** The `X-CSRF-Token` header that a refresh or logout through the cookie needs, as the page holds it now. */

@@ -146,6 +146,13 @@ test("resume is false, with no onAuthFailure, for a visitor the server does not 
   assert.equal(client.tokens, null);
 });
 
+test("resume is false without a request when the page holds no CSRF cookie (never signed in here)", async () => {
+  const { client, recorder, authFailures } = browser({ [REFRESH]: [signedIn("a1")] }, { csrfToken: () => null });
+  assert.equal(await client.auth.resume(), false);
+  assert.equal(recorder.on(REFRESH).length, 0);
+  assert.deepEqual(authFailures, []);
+});
+
 test("resume rejects with any other error", async () => {
   const refused = browser({ [REFRESH]: [{ status: 403, code: "AUTHORIZATION_ERROR", details: { required: "X-CSRF-Token" } }] });
   await assert.rejects(refused.client.auth.resume(), AuthorizationError);
@@ -190,7 +197,8 @@ test("refreshLock wraps every refresh, and the CSRF token is read inside it", as
   );
   assert.equal(await client.auth.resume(), true);
   await client.auth.refresh();
-  assert.deepEqual(events, ["lock", "csrf", "send", "unlock", "lock", "csrf", "send", "unlock"]);
+  // resume first looks for the CSRF cookie (is there a sign-in to resume?); the one sent is read inside the lock.
+  assert.deepEqual(events, ["csrf", "lock", "csrf", "send", "unlock", "lock", "csrf", "send", "unlock"]);
   assert.deepEqual(client.tokens, { accessToken: "a2", refreshToken: null });
 });
 
