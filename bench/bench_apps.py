@@ -24,8 +24,8 @@ from mentora.app import create_app
 from mentora.bootstrap import create_tenant, create_user
 from mentora.config import Settings
 from mentora.contract import SuccessEnvelope
-from mentora.platform.auth.permissions import Action, Module, permission
-from mentora.platform.auth.principal import Principal, RequirePermission
+from mentora.platform.security.permissions import Action, Module, permission
+from mentora.platform.security.principal import Principal, RequirePermission
 from mentora.platform.db.migrations import migrate
 
 TENANT = "bench"

@@ -17,7 +17,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from mentora.platform.auth.permissions import SystemRole
+from mentora.platform.security.permissions import SystemRole
 from mentora.runtime import job_runner
 from tests.support.identity import SIGN_IN, Identity, assert_gated, bearer
 

@@ -19,7 +19,7 @@ from starlette.routing import BaseRoute
 from mentora import __version__
 from mentora.api import mount_routers, operation_id
 from mentora.config import Settings
-from mentora.contract import ErrorCode, add_exception_handlers, document_errors
+from mentora.contract import ErrorCode, add_exception_handlers, declared_error_codes, document_errors
 from mentora.contract.openapi import OperationKey, OperationTraits, document_protocol
 from mentora.platform.cors import TenantCorsMiddleware
 from mentora.platform.db import Database, handle_database_error
@@ -39,6 +39,7 @@ from mentora.platform.request_context import (
     document_parameter_text,
 )
 from mentora.platform.route_index import RouteIndex
+from mentora.platform.security.principal import RequirePermission
 from mentora.runtime import build_services, job_runner
 from mentora.web_app import add_web_app
 
@@ -96,8 +97,8 @@ class OperationDocs(NamedTuple):
 def _operation_docs(routes: list[BaseRoute]) -> OperationDocs:
     """What each operation's dependencies and middleware add to its documentation.
 
-    A dependency declares the codes it can raise in an ``error_codes`` attribute (the
-    database session, authentication, a permission check) and a permission check names
+    A dependency declares the codes it can raise (``@raises`` on the database session and
+    authentication, ``error_codes`` on a permission check) and a permission check names
     its permission in ``permission``; the spec shows both on every route that uses it.
     A dependency that can answer AUTHENTICATION_ERROR is the one reading the bearer token.
     """
@@ -107,8 +108,8 @@ def _operation_docs(routes: list[BaseRoute]) -> OperationDocs:
         if not isinstance(route, APIRoute):
             continue
         calls = list(_dependency_calls(route.dependant))
-        codes = [code for call in calls for code in getattr(call, "error_codes", ())]
-        permissions = [call.permission for call in calls if isinstance(getattr(call, "permission", None), str)]
+        codes = [code for call in calls for code in declared_error_codes(call)]
+        permissions = [call.permission for call in calls if isinstance(call, RequirePermission)]
         path = str(context.path)
         authenticated = ErrorCode.AUTHENTICATION_ERROR in codes
         rate_limited = path not in EXEMPT_PATHS

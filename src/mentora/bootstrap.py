@@ -21,13 +21,13 @@ from mentora.grades.grading import final_score
 from mentora.grades.models import Grade
 from mentora.grades.schemas import RubricScores
 from mentora.grades.service import PUBLISH_GRADE
-from mentora.platform.auth.passwords import PasswordService
-from mentora.platform.auth.permissions import SystemRole
 from mentora.platform.db import Database
 from mentora.platform.db.types import new_id, utcnow
 from mentora.platform.jobs import Job, JobAttempt
 from mentora.platform.jobs.queue import describe
 from mentora.platform.secrets import SecretBox
+from mentora.platform.security.passwords import PasswordService
+from mentora.platform.security.permissions import SystemRole
 from mentora.roles.service import RoleService
 from mentora.sessions.models import SessionMessage, TutoringSession
 from mentora.sessions.service import GRADE_SESSION
@@ -439,7 +439,7 @@ async def _transaction(settings: Settings) -> AsyncIterator[AsyncSession]:
     """One transaction on an engine of its own, for a command run outside a server."""
     database = Database.from_settings(settings)
     try:
-        async with database.sessionmaker() as session, session.begin():
+        async with database.transaction() as session:
             yield session
     finally:
         await database.dispose()

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from mentora.app import create_app
 from mentora.config import Settings
-from mentora.platform.auth.permissions import TENANT_ASSIGNABLE
+from mentora.platform.security.permissions import TENANT_ASSIGNABLE
 from tests.conftest import contract_client
 from tests.support.identity import bearer, create_identity
 

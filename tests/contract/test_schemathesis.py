@@ -27,7 +27,7 @@ from fastapi import FastAPI
 
 from mentora.app import create_app
 from mentora.config import Settings
-from mentora.platform.auth.permissions import SystemRole
+from mentora.platform.security.permissions import SystemRole
 from tests.conftest import make_settings
 from tests.support.contract import check_schemathesis_response
 from tests.support.identity import PASSWORD, SIGN_IN, create_identity

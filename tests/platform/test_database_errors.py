@@ -170,13 +170,13 @@ async def test_reads_do_not_wait_for_the_embedded_write_lock(settings: Settings)
     """A writer holds SQLite's lock (as a slow request would); read sessions still answer at once."""
     import sqlite3
 
-    from mentora.platform.db import Database, read_session
+    from mentora.platform.db import Database
 
     database = Database.from_settings(settings.model_copy(update={"db_pool_timeout": 0.5}))
     writer = sqlite3.connect(settings.data_dir / "mentora.db", isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     try:
-        async with read_session(database) as session:
+        async with database.reading() as session:
             assert (await session.execute(text("SELECT count(*) FROM roles"))).scalar_one() == 4
     finally:
         writer.execute("ROLLBACK")

@@ -13,9 +13,9 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from sqlalchemy import select
 
-from mentora.platform.auth.principal import RequirePermission, get_principal
 from mentora.platform.db.types import utcnow
 from mentora.platform.idempotency import IdempotencyRecord, answer_repeat, request_fingerprint
+from mentora.platform.security.principal import RequirePermission, get_principal
 from tests.support.identity import Identity, bearer
 
 pytestmark = pytest.mark.usefixtures("identity")

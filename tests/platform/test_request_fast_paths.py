@@ -25,12 +25,12 @@ from starlette.routing import Match
 from mentora.app import create_app
 from mentora.config import Settings
 from mentora.contract import AuthenticationError, RateLimitExceededError
-from mentora.platform.auth.permissions import Action, Module, permission
-from mentora.platform.auth.principal import CurrentPrincipal, Principal, RequirePermission
-from mentora.platform.auth.tokens import TokenService
 from mentora.platform.ratelimit import PolicyName, RateLimiter
 from mentora.platform.ratelimit.limiter import SweptInSteps
 from mentora.platform.route_index import RouteIndex
+from mentora.platform.security.permissions import Action, Module, permission
+from mentora.platform.security.principal import CurrentPrincipal, Principal, RequirePermission
+from mentora.platform.security.tokens import TokenService
 from tests.conftest import contract_client
 from tests.support.identity import Identity, bearer
 

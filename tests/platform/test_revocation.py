@@ -18,8 +18,8 @@ from fastapi import FastAPI
 
 from mentora.app import create_app
 from mentora.config import Settings
-from mentora.platform.auth.principal import SignIn
 from mentora.platform.invalidation import EVERYTHING, Invalidation, decode, encode
+from mentora.platform.security.principal import SignIn
 from mentora.platform.services import Services
 from tests.conftest import contract_client
 from tests.support.identity import Identity, login

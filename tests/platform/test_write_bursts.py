@@ -25,9 +25,9 @@ from sqlalchemy.exc import OperationalError
 from mentora.app import create_app
 from mentora.bootstrap import create_tenant, create_user
 from mentora.config import Settings
-from mentora.platform.auth.passwords import PasswordService
-from mentora.platform.auth.permissions import SystemRole
-from mentora.platform.db import Database, read_session
+from mentora.platform.db import Database
+from mentora.platform.security.passwords import PasswordService
+from mentora.platform.security.permissions import SystemRole
 from mentora.roles.service import RoleService
 from mentora.users.service import UserService
 from tests.conftest import contract_client
@@ -213,7 +213,7 @@ async def test_a_writer_waits_for_its_turn_at_most_the_pool_timeout_and_changes_
             queued = await sign_in(client, identity)
         assert queued.status_code == 500
         assert queued.json()["code"] == "DATABASE_ERROR"
-        async with read_session(database) as session:
+        async with database.reading() as session:
             sign_ins = (await session.execute(text("SELECT count(*) FROM refresh_families"))).scalar_one()
         assert sign_ins == 0
         assert (await sign_in(client, identity)).status_code == 200  # released: served again
@@ -225,7 +225,7 @@ async def test_reads_and_readiness_do_not_queue_behind_writers(settings: Setting
         async with database.sessionmaker() as writing, writing.begin():
             await writing.execute(text("SELECT 1"))  # holds the write connection and SQLite's lock
             ready = await client.get("/readyz")
-            async with read_session(database) as session:
+            async with database.reading() as session:
                 tenants = (await session.execute(text("SELECT count(*) FROM tenants"))).scalar_one()
     assert ready.status_code == 200, ready.text
     assert tenants == 3  # alpha, beta and the platform
@@ -235,7 +235,7 @@ async def test_a_read_session_cannot_write(settings: Settings) -> None:
     """A write there would skip the writers' queue; SQLite refuses it."""
     database = Database.from_settings(settings)
     try:
-        async with read_session(database) as session:
+        async with database.reading() as session:
             with pytest.raises(OperationalError, match="readonly"):
                 await session.execute(text("DELETE FROM tenants"))
     finally:

@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 import pytest
 
-from mentora.platform.auth.permissions import SystemRole
+from mentora.platform.security.permissions import SystemRole
 from tests.support.identity import OPERATOR_EMAIL, PASSWORD, Identity, assert_gated, bearer
 
 pytestmark = pytest.mark.usefixtures("identity")

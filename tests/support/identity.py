@@ -8,7 +8,7 @@ import httpx
 
 from mentora.bootstrap import create_superuser, create_tenant, create_user
 from mentora.config import Settings
-from mentora.platform.auth.permissions import SYSTEM_ROLE_PERMISSIONS, SystemRole
+from mentora.platform.security.permissions import SYSTEM_ROLE_PERMISSIONS, SystemRole
 
 PASSWORD = "correct horse battery"
 OPERATOR_EMAIL = "operator@platform.example.com"

@@ -18,8 +18,7 @@ from mentora.auth.cookies import (
 from mentora.auth.schemas import LoginIn, RefreshIn, RegisterIn, TokenEnvelope, TokenPair
 from mentora.auth.service import AuthService, RefreshTokenReplayedError
 from mentora.contract import AuthorizationError, EmptyEnvelope, ErrorCode, error_responses
-from mentora.platform.db import SessionDep
-from mentora.platform.db.session import after_commit
+from mentora.platform.db import SessionDep, after_commit
 from mentora.platform.ratelimit.sign_in import sign_in_limited
 from mentora.platform.services import Services, ServicesDep
 from mentora.platform.tenancy import TenantRef

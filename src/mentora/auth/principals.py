@@ -1,12 +1,12 @@
-"""The user store behind ``platform.auth.principal``: one query per cache miss."""
+"""The user store behind ``platform.security.principal``: one query per cache miss."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
 from mentora.auth.models import RefreshFamily
-from mentora.platform.auth.principal import PrincipalState
-from mentora.platform.db import Database, read_session
+from mentora.platform.db import Database
+from mentora.platform.security.principal import PrincipalState
 from mentora.roles.models import Role
 from mentora.roles.service import permissions_of
 from mentora.tenants.models import Tenant
@@ -32,7 +32,7 @@ class SqlPrincipalStore:
                 RefreshFamily.revoked_at.is_(None),
             )
         )
-        async with read_session(self._database) as session:
+        async with self._database.reading() as session:
             role = (await session.execute(statement)).scalar_one_or_none()
         if role is None:
             return None

@@ -11,13 +11,12 @@ from mentora.auth.models import RefreshFamily, RefreshToken
 from mentora.auth.schemas import RegisterIn, TokenPair
 from mentora.config import Settings
 from mentora.contract import AuthenticationError, TenantError
-from mentora.platform.auth.passwords import PasswordService
-from mentora.platform.auth.permissions import SystemRole
-from mentora.platform.auth.principal import SignIn
-from mentora.platform.auth.tokens import TokenService, hash_refresh_token, new_refresh_token
-from mentora.platform.db import Database, read_session
-from mentora.platform.db.session import keep_changes_on_error
+from mentora.platform.db import Database, keep_changes_on_error
 from mentora.platform.db.types import utcnow
+from mentora.platform.security.passwords import PasswordService
+from mentora.platform.security.permissions import SystemRole
+from mentora.platform.security.principal import SignIn
+from mentora.platform.security.tokens import TokenService, hash_refresh_token, new_refresh_token
 from mentora.platform.tenancy import TenantRef
 from mentora.roles.service import RoleService
 from mentora.tenants.models import Tenant
@@ -65,7 +64,7 @@ class AuthService:
     async def login(self, tenant: TenantRef, email: str, password: str, *, reader: Database) -> TokenPair:
         # Read in a short session of its own, then verify with no transaction open: the
         # slow hash never holds the embedded database's write lock.
-        async with read_session(reader) as session:
+        async with reader.reading() as session:
             found = await UserService(session, tenant.id, self.passwords).find_by_email(email)
             user_id, stored_hash = (found.id, found.password_hash) if found and found.is_active else (None, None)
         # Verified even for an unknown email, against a dummy hash: same answer, same time.

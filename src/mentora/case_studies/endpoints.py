@@ -14,10 +14,10 @@ from mentora.case_studies.schemas import (
 )
 from mentora.case_studies.service import CaseStudyService, case_study_out, case_study_staff_out
 from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
-from mentora.platform.auth.permissions import Action, Module, permission
-from mentora.platform.auth.principal import Principal, RequirePermission
 from mentora.platform.db import SessionDep
 from mentora.platform.pagination import Page
+from mentora.platform.security.permissions import Action, Module, permission
+from mentora.platform.security.principal import Principal, RequirePermission
 
 router = APIRouter(prefix="/v1/case-studies", tags=["case-studies"])
 console_router = APIRouter(prefix="/v1/console/case-studies", tags=["console-case-studies"])

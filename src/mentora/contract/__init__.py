@@ -29,7 +29,7 @@ from mentora.contract.errors import (
     bearer_token_in,
 )
 from mentora.contract.handlers import add_exception_handlers
-from mentora.contract.openapi import document_errors, error_responses, id_links
+from mentora.contract.openapi import declared_error_codes, document_errors, error_responses, id_links, raises
 
 __all__ = [
     "CATALOG",
@@ -55,9 +55,11 @@ __all__ = [
     "ValidationFailedError",
     "add_exception_handlers",
     "bearer_token_in",
+    "declared_error_codes",
     "document_errors",
     "error_response",
     "error_responses",
     "id_links",
+    "raises",
     "response_for",
 ]

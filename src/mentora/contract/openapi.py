@@ -19,10 +19,10 @@ request headers, and the response headers (``X-Request-ID``, ``Retry-After``,
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Protocol, TypeVar, Union, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -105,6 +105,35 @@ def error_responses(*codes: ErrorCode) -> dict[int | str, dict[str, Any]]:
             "description": "; ".join(f"{code.value}: {_DESCRIPTIONS[code]}" for code in status_codes),
         }
     return responses
+
+
+_DECLARED_CODES: dict[Callable[..., Any], tuple[ErrorCode, ...]] = {}
+
+CallableT = TypeVar("CallableT", bound=Callable[..., Any])
+
+
+def raises(*codes: ErrorCode) -> Callable[[CallableT], CallableT]:
+    """Declare the codes a dependency can raise; every route that uses it documents them."""
+
+    def declare(call: CallableT) -> CallableT:
+        _DECLARED_CODES[call] = codes
+        return call
+
+    return declare
+
+
+@runtime_checkable
+class DeclaresErrorCodes(Protocol):
+    """A dependency object (not a function) that says which codes it can raise."""
+
+    @property
+    def error_codes(self) -> tuple[ErrorCode, ...]: ...
+
+
+def declared_error_codes(call: object) -> tuple[ErrorCode, ...]:
+    if isinstance(call, DeclaresErrorCodes):
+        return call.error_codes
+    return _DECLARED_CODES.get(call, ()) if callable(call) else ()
 
 
 # Where every success envelope carries the id of the resource it returns.

@@ -7,10 +7,10 @@ from fastapi import APIRouter, Depends, Query
 from mentora.contract import ErrorCode, error_responses
 from mentora.grades.schemas import GradeEnvelope, GradeListEnvelope, LmsStatus
 from mentora.grades.service import GradeReader, grade_out, publish_now
-from mentora.platform.auth.permissions import Action, Module, permission
-from mentora.platform.auth.principal import Principal, RequirePermission
 from mentora.platform.db import SessionDep
 from mentora.platform.pagination import Page
+from mentora.platform.security.permissions import Action, Module, permission
+from mentora.platform.security.principal import Principal, RequirePermission
 from mentora.platform.services import ServicesDep
 
 router = APIRouter(prefix="/v1/grades", tags=["grades"])

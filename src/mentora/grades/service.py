@@ -14,11 +14,10 @@ from mentora.grades.models import Grade
 from mentora.grades.schemas import GradeOut, LmsStatus, RubricScores
 from mentora.integrations.ai import tutor_for
 from mentora.integrations.lms import GradeToPublish, LmsNotConfiguredError, publisher_for
-from mentora.platform.auth.principal import Principal
-from mentora.platform.db import read_session
 from mentora.platform.db.repository import TenantScopedRepository
 from mentora.platform.db.types import utcnow
 from mentora.platform.jobs import JobContext, enqueue
+from mentora.platform.security.principal import Principal
 from mentora.platform.services import Services
 from mentora.sessions.models import SessionMessage, TutoringSession
 from mentora.sessions.service import READS_ALL
@@ -85,7 +84,7 @@ async def grade_session_job(context: JobContext) -> None:
     """Grade an ended session once; store the grade and queue its publication together."""
     services = context.services
     session_id = str(context.payload["session_id"])
-    async with services.database.sessionmaker() as session:
+    async with services.database.reading() as session:
         tutoring = (
             await session.execute(
                 select(TutoringSession).where(
@@ -145,7 +144,7 @@ async def store_grade(
 ) -> None:
     database = services.database
     settings = services.settings
-    async with database.sessionmaker() as session, session.begin():
+    async with database.transaction() as session:
         grade = Grade(
             tenant_id=tenant_id,
             session_id=session_id,
@@ -175,7 +174,7 @@ async def store_grade(
 async def publish_grade(services: Services, tenant_id: str, grade_id: str) -> Grade:
     """Send a grade to the tenant's LMS and record it; LmsNotConfiguredError when there is none."""
     database = services.database
-    async with read_session(database) as session:
+    async with database.reading() as session:
         grade = (
             await session.execute(select(Grade).where(Grade.id == grade_id, Grade.tenant_id == tenant_id))
         ).scalar_one_or_none()
@@ -203,7 +202,7 @@ async def publish_grade(services: Services, tenant_id: str, grade_id: str) -> Gr
         secrets=services.secrets,
     )
     await publisher.publish(to_publish)
-    async with database.sessionmaker() as session, session.begin():
+    async with database.transaction() as session:
         stored = await session.get(Grade, grade_id)
         assert stored is not None
         stored.lms_status, stored.published_at = "published", utcnow()
@@ -211,14 +210,14 @@ async def publish_grade(services: Services, tenant_id: str, grade_id: str) -> Gr
 
 
 async def publish_grade_job(context: JobContext) -> None:
-    async with read_session(context.services.database) as session:
+    async with context.services.database.reading() as session:
         grade = await session.get(Grade, str(context.payload["grade_id"]))
         if grade is None or grade.lms_status == "published":
             return  # gone, or already published (by "publish now", or an earlier run)
     try:
         await publish_grade(context.services, context.tenant_id, str(context.payload["grade_id"]))
     except LmsNotConfiguredError:
-        async with context.services.database.sessionmaker() as session, session.begin():
+        async with context.services.database.transaction() as session:
             grade = await session.get(Grade, str(context.payload["grade_id"]))
             if grade is not None:
                 grade.lms_status = "not_configured"
@@ -228,7 +227,7 @@ async def publish_now(services: Services, caller: Principal, grade_id: str) -> G
     """The console's synchronous publish: an LMS failure is EXTERNAL_SERVICE_ERROR right away.
 
     It holds no transaction while the LMS answers (see ``publish_grade``)."""
-    async with read_session(services.database) as session:
+    async with services.database.reading() as session:
         grade = await GradeReader(session, caller).get(grade_id)
     try:
         return await publish_grade(services, caller.tenant_id, grade.id)

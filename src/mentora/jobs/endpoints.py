@@ -8,13 +8,13 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from mentora.contract import ConflictError, ErrorCode, ListEnvelope, NotFoundError, SuccessEnvelope, error_responses
-from mentora.platform.auth.permissions import Action, Module, permission
-from mentora.platform.auth.principal import Principal, RequirePermission
 from mentora.platform.db import SessionDep
 from mentora.platform.db.repository import TenantScopedRepository
 from mentora.platform.jobs import Job, JobAttempt
 from mentora.platform.jobs.queue import retry_job
 from mentora.platform.pagination import Page
+from mentora.platform.security.permissions import Action, Module, permission
+from mentora.platform.security.principal import Principal, RequirePermission
 
 router = APIRouter(prefix="/v1/console/jobs", tags=["console-jobs"])
 

@@ -43,10 +43,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mentora.contract import ConflictError, ErrorCode, ValidationFailedError
 from mentora.contract.openapi import kept_for_replay
-from mentora.platform.auth.principal import PRINCIPAL_KEY, Principal
 from mentora.platform.db import Base, Database
 from mentora.platform.db.types import UTCDateTime, utcnow
 from mentora.platform.secrets import SecretBox
+from mentora.platform.security.principal import PRINCIPAL_KEY, Principal
 
 logger = logging.getLogger("mentora.idempotency")
 
@@ -201,7 +201,7 @@ async def _claim(database: Database, secrets: SecretBox, record_id: RecordId, fi
     now = utcnow()
     for _ in range(2):
         try:
-            async with database.sessionmaker() as session, session.begin():
+            async with database.transaction() as session:
                 session.add(
                     IdempotencyRecord(
                         tenant=tenant, caller=caller, key=key, fingerprint=fingerprint, expires_at=now + LIFETIME
@@ -210,7 +210,7 @@ async def _claim(database: Database, secrets: SecretBox, record_id: RecordId, fi
             return None
         except IntegrityError:
             pass
-        async with database.sessionmaker() as session, session.begin():
+        async with database.transaction() as session:
             record = await session.get(IdempotencyRecord, record_id)
             if record is None:
                 continue
@@ -252,7 +252,7 @@ def _stored_response(record: IdempotencyRecord, secrets: SecretBox) -> Response 
 
 async def _settle(database: Database, secrets: SecretBox, record_id: RecordId, recorder: _Recorder) -> None:
     try:
-        async with database.sessionmaker() as session, session.begin():
+        async with database.transaction() as session:
             record = await session.get(IdempotencyRecord, record_id)
             if record is None:
                 return
@@ -268,6 +268,6 @@ async def _settle(database: Database, secrets: SecretBox, record_id: RecordId, r
 
 async def forget_expired(database: Database) -> int:
     """Delete expired keys; returns how many went."""
-    async with database.sessionmaker() as session, session.begin():
+    async with database.transaction() as session:
         result = await session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.expires_at <= utcnow()))
         return int(result.rowcount or 0)  # type: ignore[attr-defined]

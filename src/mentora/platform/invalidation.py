@@ -28,7 +28,7 @@ from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 
 from mentora.config import Settings
-from mentora.platform.auth.principal import SignIn
+from mentora.platform.security.principal import SignIn
 
 logger = logging.getLogger("mentora.invalidation")
 

@@ -8,14 +8,14 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from mentora.config import Settings
-from mentora.platform.auth.passwords import PasswordService
-from mentora.platform.auth.principal import PrincipalResolver, PrincipalStore, SignIn
-from mentora.platform.auth.tokens import TokenService
 from mentora.platform.db import Database
 from mentora.platform.invalidation import EVERYTHING, Invalidation, InvalidationBus
 from mentora.platform.outbound.client import OutboundClient
 from mentora.platform.ratelimit import RateLimiter
 from mentora.platform.secrets import SecretBox
+from mentora.platform.security.passwords import PasswordService
+from mentora.platform.security.principal import PrincipalResolver, PrincipalStore, SignIn
+from mentora.platform.security.tokens import TokenService
 from mentora.platform.tenancy import TenantDirectory, TenantResolver
 
 

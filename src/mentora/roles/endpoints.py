@@ -5,11 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 
 from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
-from mentora.platform.auth.permissions import Action, Module, permission
-from mentora.platform.auth.principal import Principal, RequirePermission
-from mentora.platform.db import SessionDep
-from mentora.platform.db.session import after_commit
+from mentora.platform.db import SessionDep, after_commit
 from mentora.platform.pagination import Page
+from mentora.platform.security.permissions import Action, Module, permission
+from mentora.platform.security.principal import Principal, RequirePermission
 from mentora.platform.services import ServicesDep
 from mentora.roles.schemas import RoleCreate, RoleEnvelope, RoleListEnvelope, RoleUpdate
 from mentora.roles.service import RoleService, role_out

@@ -6,8 +6,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, Field
 
 from mentora.contract import ListEnvelope, SuccessEnvelope
-from mentora.platform.auth.permissions import TENANT_ASSIGNABLE
 from mentora.platform.inputs import MultilineText, StrictModel
+from mentora.platform.security.permissions import TENANT_ASSIGNABLE
 
 
 def _assignable(permissions: list[str]) -> list[str]:

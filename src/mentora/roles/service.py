@@ -9,7 +9,7 @@ from sqlalchemy import column, func, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.contract import AuthorizationError, ConflictError, NotFoundError
-from mentora.platform.auth.permissions import SYSTEM_ROLE_PERMISSIONS, SystemRole
+from mentora.platform.security.permissions import SYSTEM_ROLE_PERMISSIONS, SystemRole
 from mentora.roles.models import Role
 from mentora.roles.repository import RoleRepository
 from mentora.roles.schemas import RoleCreate, RoleOut, RoleUpdate

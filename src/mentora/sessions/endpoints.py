@@ -12,13 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sse_starlette import EventSourceResponse
 
 from mentora.contract import ErrorCode, ExternalServiceError, InternalError, MentoraError, error_responses, id_links
-from mentora.platform.auth.permissions import Action, Module, permission
-from mentora.platform.auth.principal import Principal, RequirePermission
 from mentora.platform.db import SessionDep
 from mentora.platform.db.errors import translate_database_error
 from mentora.platform.pagination import Page
 from mentora.platform.ratelimit import PolicyName
 from mentora.platform.ratelimit.policies import daily_quota_policy
+from mentora.platform.security.permissions import Action, Module, permission
+from mentora.platform.security.principal import Principal, RequirePermission
 from mentora.platform.services import Services, ServicesDep
 from mentora.sessions.schemas import (
     InitializeIn,

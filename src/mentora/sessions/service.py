@@ -11,12 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.case_studies.service import CaseStudyService
 from mentora.contract import ConflictError, NotFoundError
-from mentora.platform.auth.permissions import Action, Module, permission
-from mentora.platform.auth.principal import Principal
 from mentora.platform.db import Database
 from mentora.platform.db.repository import TenantScopedRepository
 from mentora.platform.db.types import utcnow
 from mentora.platform.jobs import enqueue
+from mentora.platform.security.permissions import Action, Module, permission
+from mentora.platform.security.principal import Principal
 from mentora.sessions.models import SessionMessage, TutoringSession
 from mentora.sessions.schemas import MessageOut, SessionDetailOut, SessionOut
 from mentora.tenants.models import Tenant
@@ -68,7 +68,7 @@ async def close_session(session: AsyncSession, tutoring: TutoringSession, *, rea
 
 async def end_expired_sessions(database: Database, max_attempts: int) -> int:
     """Periodic: end the sessions whose time ran out with nobody touching them."""
-    async with database.sessionmaker() as session, session.begin():
+    async with database.transaction() as session:
         expired = (
             (
                 await session.execute(

@@ -22,8 +22,8 @@ from mentora.case_studies.models import CaseStudy
 from mentora.contract import ConflictError
 from mentora.integrations.ai import ChatMessage, Tutor, fit_to_budget, tutor_for
 from mentora.integrations.ai.offline import OfflineTutor
-from mentora.platform.auth.principal import Principal
 from mentora.platform.db.types import utcnow
+from mentora.platform.security.principal import Principal
 from mentora.platform.services import Services
 from mentora.sessions.models import SessionMessage, TutoringSession
 from mentora.sessions.schemas import MessageOut
@@ -71,7 +71,7 @@ class TurnService:
 
     async def begin(self, session_id: str, content: str) -> Turn:
         """Store the student's turn (or pick up the failed one it retries), committed."""
-        async with self.services.database.sessionmaker() as session, session.begin():
+        async with self.services.database.transaction() as session:
             sessions = SessionService(session, self.caller, max_attempts=self.services.settings.job_max_attempts)
             tutoring = await sessions.get_own(session_id)
             await _lock(session, tutoring.id)
@@ -154,7 +154,7 @@ class TurnService:
         while loop.time() < deadline:
             await asyncio.sleep(delay)
             try:
-                async with self.services.database.sessionmaker() as session, session.begin():
+                async with self.services.database.transaction() as session:
                     await session.execute(
                         update(SessionMessage)
                         .where(
@@ -170,7 +170,7 @@ class TurnService:
                 delay = min(delay * 2, SETTLE_MAX_RETRY_SECONDS)
 
     async def _store_answer(self, turn: Turn, text: str, *, complete: bool) -> tuple[MessageOut, MessageOut | None]:
-        async with self.services.database.sessionmaker() as session, session.begin():
+        async with self.services.database.transaction() as session:
             await _lock(session, turn.session_id)
             reply = None
             if text:

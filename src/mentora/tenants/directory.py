@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from mentora.platform.db import Database, read_session
+from mentora.platform.db import Database
 from mentora.platform.tenancy import TenantRef
 from mentora.tenants.models import Tenant
 from mentora.tenants.schemas import TenantSettings
@@ -30,7 +30,7 @@ class SqlTenantDirectory:
         self._database = database
 
     async def _one(self, condition: object) -> TenantRef | None:
-        async with read_session(self._database) as session:
+        async with self._database.reading() as session:
             tenant = (await session.execute(select(Tenant).where(condition))).scalar_one_or_none()  # type: ignore[arg-type]
             return tenant_ref(tenant) if tenant is not None else None
 
@@ -46,7 +46,7 @@ class SqlTenantDirectory:
     async def origins(self) -> dict[str, frozenset[str]]:
         statement = select(Tenant.slug, Tenant.allowed_origins).where(Tenant.is_active.is_(True))
         allowing: dict[str, set[str]] = {}
-        async with read_session(self._database) as session:
+        async with self._database.reading() as session:
             for slug, origins in await session.execute(statement):
                 for origin in origins:
                     allowing.setdefault(origin.lower(), set()).add(slug)

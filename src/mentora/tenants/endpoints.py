@@ -5,12 +5,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from mentora.contract import EmptyEnvelope, ErrorCode, TenantError, ValidationFailedError, error_responses, id_links
-from mentora.platform.auth.permissions import Action, Module, SystemRole, permission
-from mentora.platform.auth.principal import Principal, RequirePermission
-from mentora.platform.db import DatabaseDep, SessionDep, read_session
-from mentora.platform.db.session import after_commit
+from mentora.platform.db import DatabaseDep, SessionDep, after_commit
 from mentora.platform.pagination import Page
 from mentora.platform.ratelimit.middleware import count_as_anonymous
+from mentora.platform.security.permissions import Action, Module, SystemRole, permission
+from mentora.platform.security.principal import Principal, RequirePermission
 from mentora.platform.services import ServicesDep
 from mentora.tenants.models import Tenant
 from mentora.tenants.schemas import (
@@ -134,7 +133,7 @@ async def find_institution(
         if exc.details.get("reason") == "missing":
             return PublicInstitutionEnvelope(data=None)
         raise
-    async with read_session(database) as session:
+    async with database.reading() as session:
         tenant = await session.get(Tenant, named.id)
     if tenant is None:  # removed since the resolver cached it
         raise TenantError("unknown", "Unknown tenant")

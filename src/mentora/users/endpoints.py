@@ -5,12 +5,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
-from mentora.platform.auth.permissions import Action, Module, permission
-from mentora.platform.auth.principal import CurrentPrincipal, Principal, RequirePermission
-from mentora.platform.db import SessionDep
-from mentora.platform.db.session import after_commit
+from mentora.platform.db import SessionDep, after_commit
 from mentora.platform.pagination import Page
 from mentora.platform.ratelimit import PolicyName
+from mentora.platform.security.permissions import Action, Module, permission
+from mentora.platform.security.principal import CurrentPrincipal, Principal, RequirePermission
 from mentora.platform.services import Services, ServicesDep
 from mentora.users.schemas import (
     ChangePasswordIn,

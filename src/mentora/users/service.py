@@ -10,11 +10,11 @@ from sqlalchemy import Boolean, String, column, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.contract import AuthorizationError, ConflictError, NotFoundError, ValidationFailedError
-from mentora.platform.auth.passwords import PasswordService
-from mentora.platform.auth.permissions import SystemRole
-from mentora.platform.auth.principal import Principal
-from mentora.platform.db import Database, read_session
+from mentora.platform.db import Database
 from mentora.platform.inputs import normalize_email
+from mentora.platform.security.passwords import PasswordService
+from mentora.platform.security.permissions import SystemRole
+from mentora.platform.security.principal import Principal
 from mentora.roles.models import Role
 from mentora.roles.service import RoleService, check_grantable, permissions_of
 from mentora.users.models import User
@@ -153,7 +153,7 @@ class UserService:
     ) -> None:
         """Verify and hash outside the request's transaction (see ``create``); every other
         sign-in of the user ends, since whoever knew the old password may hold one."""
-        async with read_session(reader) as session:
+        async with reader.reading() as session:
             stored = await UserRepository(session, self.tenant_id).get(user_id)
             stored_hash = stored.password_hash if stored else None
         if not await self.passwords.verify(stored_hash, current):

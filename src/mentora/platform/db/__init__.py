@@ -1,9 +1,9 @@
-"""Database: engine, per-request transaction, migrations and error translation."""
+"""Database: engine, transactions, migrations and error translation."""
 
 from mentora.platform.db.base import NAMING_CONVENTION, Base
-from mentora.platform.db.engine import Database, create_engine
+from mentora.platform.db.engine import Database, after_commit, create_engine, keep_changes_on_error
 from mentora.platform.db.errors import handle_database_error, translate_database_error
-from mentora.platform.db.session import DatabaseDep, SessionDep, read_session
+from mentora.platform.db.session import DatabaseDep, SessionDep
 
 __all__ = [
     "NAMING_CONVENTION",
@@ -11,8 +11,9 @@ __all__ = [
     "Database",
     "DatabaseDep",
     "SessionDep",
+    "after_commit",
     "create_engine",
-    "read_session",
     "handle_database_error",
+    "keep_changes_on_error",
     "translate_database_error",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import asyncpg
@@ -120,11 +122,35 @@ def _begin_deferred(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
+_AFTER_COMMIT = "mentora.after_commit"
+_KEEP_ON_ERROR = "mentora.keep_on_error"
+
+
+def after_commit(session: AsyncSession, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once the session's transaction has committed (e.g. to drop a cache)."""
+    session.info.setdefault(_AFTER_COMMIT, []).append(callback)
+
+
+def keep_changes_on_error(session: AsyncSession) -> None:
+    """Commit this transaction's changes even though it is about to fail.
+
+    For the rare change that is the point of the failure: revoking a refresh-token family
+    on reuse must stick although the request answers AUTHENTICATION_ERROR.
+    """
+    session.info[_KEEP_ON_ERROR] = True
+
+
+async def _commit(session: AsyncSession) -> None:
+    await session.commit()
+    for callback in session.info.pop(_AFTER_COMMIT, ()):
+        callback()
+
+
 class Database:
     """The engines and their session factories; lives on ``app.state.database``.
 
-    ``sessionmaker`` is for transactions that write, ``read_sessionmaker`` for those that
-    only read (``read_session``); on PostgreSQL both use the same engine.
+    Work that writes runs in ``transaction()``, work that only reads in ``reading()``;
+    on PostgreSQL both use the same engine.
     """
 
     def __init__(self, engine: AsyncEngine, read_engine: AsyncEngine | None = None) -> None:
@@ -137,6 +163,28 @@ class Database:
     def from_settings(cls, settings: Settings) -> Database:
         engine = create_engine(settings)
         return cls(engine, create_read_engine(settings, engine))
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """A write transaction: committed when the block ends (then the ``after_commit``
+        callbacks run), rolled back if it raises unless ``keep_changes_on_error`` was said."""
+        async with self.sessionmaker() as session:
+            try:
+                yield session
+            except BaseException:
+                if session.info.pop(_KEEP_ON_ERROR, False):
+                    await _commit(session)
+                else:
+                    await session.rollback()
+                raise
+            await _commit(session)
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncSession]:
+        """A short read-only session: on SQLite it takes no write lock and does not queue
+        behind writers, so slow work after it (password hashing) holds up nobody."""
+        async with self.read_sessionmaker() as session:
+            yield session
 
     async def ping(self) -> None:
         async with self.read_engine.connect() as connection:

@@ -141,7 +141,7 @@ class JobRunner:
         lease = self.settings.job_lease_seconds
         while True:
             await asyncio.sleep(lease / 3)
-            async with self.database.sessionmaker() as session, session.begin():
+            async with self.database.transaction() as session:
                 await session.execute(
                     update(Job)
                     .where(Job.id == context.job_id, Job.attempts == context.attempt, Job.status == "running")
@@ -155,7 +155,7 @@ class JobRunner:
             and_(Job.status == "running", Job.locked_until < now),  # its worker died
         )
         statement = select(Job).where(due).order_by(Job.run_at).limit(1)
-        async with self.database.sessionmaker() as session, session.begin():
+        async with self.database.transaction() as session:
             if self.database.engine.dialect.name == "postgresql":
                 statement = statement.with_for_update(skip_locked=True)
             job = (await session.execute(statement)).scalar_one_or_none()
@@ -189,7 +189,7 @@ class JobRunner:
 
     async def _finish(self, context: JobContext, attempt_id: str, *, error: BaseException | None) -> None:
         now = utcnow()
-        async with self.database.sessionmaker() as session, session.begin():
+        async with self.database.transaction() as session:
             job = await session.get(Job, context.job_id)
             attempt = await session.get(JobAttempt, attempt_id)
             if job is None or attempt is None:

@@ -1,6 +1,6 @@
 """The per-IP limit on anonymous requests: those without a valid access token, a bad or
 expired token included. Requests with a valid token are counted per user and per tenant
-once their principal is resolved (``platform.auth.principal``)."""
+once their principal is resolved (``platform.security.principal``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from mentora.platform.ratelimit.limiter import RateLimiter
 from mentora.platform.ratelimit.policies import PolicyName
 
 if TYPE_CHECKING:
-    from mentora.platform.auth.tokens import TokenService
+    from mentora.platform.security.tokens import TokenService
     from mentora.platform.tenancy import TenantResolver
 
 # Probes and documents: a load balancer's health checks must never be refused.

@@ -13,11 +13,18 @@ from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 
-from mentora.contract import AuthenticationError, AuthorizationError, ErrorCode, TokenExpiredError, bearer_token_in
-from mentora.platform.auth.tokens import AccessClaims, TokenService
+from mentora.contract import (
+    AuthenticationError,
+    AuthorizationError,
+    ErrorCode,
+    TokenExpiredError,
+    bearer_token_in,
+    raises,
+)
 from mentora.platform.cache import TtlCache
 from mentora.platform.ratelimit import PolicyName, RateLimiter
 from mentora.platform.ratelimit.middleware import count_as_anonymous
+from mentora.platform.security.tokens import AccessClaims, TokenService
 from mentora.platform.tenancy import TenantResolver
 
 AUTHENTICATION_CODES = (ErrorCode.AUTHENTICATION_ERROR, ErrorCode.TOKEN_EXPIRED)
@@ -94,6 +101,7 @@ def bearer_token(request: Request) -> str:
 PRINCIPAL_KEY = "mentora.principal"
 
 
+@raises(*AUTHENTICATION_CODES, ErrorCode.RATE_LIMIT_EXCEEDED)
 async def get_principal(request: Request) -> Principal:
     state = request.scope.setdefault("state", {})
     known: Principal | None = state.get(PRINCIPAL_KEY)
@@ -138,8 +146,6 @@ async def _authenticate(
     return principal
 
 
-get_principal.error_codes = (*AUTHENTICATION_CODES, ErrorCode.RATE_LIMIT_EXCEEDED)  # type: ignore[attr-defined]
-
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
@@ -148,7 +154,11 @@ class RequirePermission:
 
     def __init__(self, permission: str) -> None:
         self.permission = permission
-        self.error_codes = (*AUTHENTICATION_CODES, ErrorCode.AUTHORIZATION_ERROR, ErrorCode.RATE_LIMIT_EXCEEDED)
+        self.error_codes: tuple[ErrorCode, ...] = (
+            *AUTHENTICATION_CODES,
+            ErrorCode.AUTHORIZATION_ERROR,
+            ErrorCode.RATE_LIMIT_EXCEEDED,
+        )
 
     # Takes the request, not CurrentPrincipal: each level of dependencies costs FastAPI
     # ~8 us a request to solve, and this one is on nearly every route.
