@@ -10,7 +10,8 @@ import {
   ValidationError,
   errorFromResponse,
 } from "./errors.js";
-import type { BodyOf, HttpMethod, Operation, PathParamsOf, PathsWith, QueryOf, SuccessBody } from "./operations.js";
+import type { HttpMethod, Operation, PathsWith, SuccessBody } from "./operations.js";
+import type { CallOptions, QueryValue, RequestOptions, Requester } from "./requester.js";
 import { Auth, CaseStudies, ConsoleCaseStudies, Grades, Jobs, Me, Meta, Roles, Sessions, Tenants, Users } from "./resources.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay, takesIdempotencyKey } from "./retry.js";
 import { type Credentials, Session, type Tokens } from "./session.js";
@@ -81,27 +82,6 @@ export interface ClientOptions {
   refreshLock?: RefreshLock | undefined;
 }
 
-export type QueryValue = string | number | boolean | null | undefined;
-
-export interface RequestOptions {
-  query?: Record<string, QueryValue> | undefined;
-  body?: unknown;
-  headers?: Record<string, string> | undefined;
-  /** Send the access token and handle TOKEN_EXPIRED (default); false for sign-in routes. */
-  authenticated?: boolean | undefined;
-  /** Your own key for this call; by default a fresh one per POST/PATCH call (never on sign-in calls). */
-  idempotencyKey?: string | undefined;
-  signal?: AbortSignal | undefined;
-  timeoutMs?: number | undefined;
-}
-
-/** Options of a typed call: the spec decides what `path`, `query` and `body` must be. */
-export type CallOptions<O> = Omit<RequestOptions, "query" | "body"> & {
-  path?: PathParamsOf<O>;
-  query?: QueryOf<O>;
-  body?: BodyOf<O>;
-};
-
 interface PreparedCall {
   method: string;
   credentials: RequestCredentials | undefined;
@@ -169,7 +149,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * one refresh; rate limits, database and external-service errors and lost connections
  * are retried where that is safe; every failure is a typed error (see `errors.ts`).
  */
-export class MentoraClient {
+export class MentoraClient implements Requester {
   readonly auth: Auth;
   readonly me: Me;
   readonly users: Users;

@@ -1,5 +1,6 @@
 export { MentoraClient } from "./client.js";
-export type { CallOptions, ClientOptions, Hooks, QueryValue, RefreshLock, RequestOptions } from "./client.js";
+export type { ClientOptions, Hooks, RefreshLock } from "./client.js";
+export type { CallOptions, QueryValue, RequestOptions } from "./requester.js";
 export {
   ApiError,
   AuthenticationError,

@@ -1,9 +1,8 @@
 /**
  * Typed methods, one thin wrapper per route. Each names its operation by method and path
  * template, so the compiler checks bodies, parameters and results against the spec; a new
- * route is a few lines here.
+ * route is a few lines here. They know their client only as a `Requester` (`requester.ts`).
  */
-import type { MentoraClient } from "./client.js";
 import { errorFromEnvelope } from "./errors.js";
 import type {
   CaseStudyCreate,
@@ -41,6 +40,7 @@ import type {
   UserOut,
   UserUpdate,
 } from "./operations.js";
+import type { Requester } from "./requester.js";
 import type { Tokens } from "./session.js";
 import type { ServerSentEvent } from "./sse.js";
 
@@ -54,9 +54,9 @@ export interface Cancellable {
 }
 
 abstract class Resource {
-  protected readonly client: MentoraClient;
+  protected readonly client: Requester;
 
-  constructor(client: MentoraClient) {
+  constructor(client: Requester) {
     this.client = client;
   }
 }

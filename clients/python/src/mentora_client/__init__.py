@@ -9,9 +9,9 @@
 ``AsyncMentoraClient`` has the same surface for asyncio. Errors are in ``mentora_client.errors``.
 """
 
-from mentora_client._async_client import AsyncMentoraClient
-from mentora_client._client import MentoraClient
+from mentora_client._async.client import AsyncMentoraClient
 from mentora_client._retry import RetryPolicy, parse_retry_after
+from mentora_client._sync.client import MentoraClient
 from mentora_client._version import __version__
 from mentora_client.errors import (
     ERROR_CLASSES,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -56,3 +57,12 @@ class Hooks:
         if isinstance(error, ConflictError):
             return self.on_conflict(error) if self.on_conflict else None
         return self.on_generic_error(error) if self.on_generic_error else None
+
+    async def acall_for(self, error: MentoraError) -> None:
+        """``call_for``, awaiting a hook that returns an awaitable: the async client's way.
+
+        The async client calls this where the generated sync client calls ``call_for``.
+        """
+        result = self.call_for(error)
+        if inspect.isawaitable(result):
+            await result

@@ -12,7 +12,7 @@ import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC
@@ -89,8 +89,30 @@ def counting_hooks(calls: Counter[str]) -> Hooks:
     return Hooks(**{python_name: counter(name) for name, python_name in HOOKS.items()})
 
 
-def client_options(scenario: Scenario) -> dict[str, Any]:
-    return dict(scenario.get("client", {}))
+def client_options(scenario: Scenario, hook_calls: Counter[str]) -> dict[str, Any]:
+    """What either client is made with for a scenario, but its URL and transport."""
+    tokens = scenario.get("tokens")
+    return {
+        "tenant": TENANT,
+        "tokens": Tokens(**tokens) if tokens else None,
+        "hooks": counting_hooks(hook_calls),
+        **scenario.get("client", {}),
+    }
+
+
+def operations(client: MentoraClient | AsyncMentoraClient) -> dict[str, Callable[[dict[str, Any]], Any]]:
+    """The calls a scenario names, by name; on the async client each returns an awaitable."""
+    return {
+        "login": lambda args: client.auth.login(**args),
+        "logout": lambda args: client.auth.logout(),
+        "me": lambda args: client.me.get(),
+        "update_me": lambda args: client.me.update(**args),
+        "invite_user": lambda args: client.users.invite(**args),
+        "list_users": lambda args: client.users.list(**args),
+        "get_user": lambda args: client.users.get(**args),
+        "delete_user": lambda args: client.users.delete(**args),
+        "request": lambda args: client.request(args["method"], args["path"], json=args.get("json")),
+    }
 
 
 class SyncDriver:
@@ -99,15 +121,7 @@ class SyncDriver:
     def __init__(self, base_url: str, transport: httpx.BaseTransport, scenario: Scenario, recorder: Recorder) -> None:
         self.recorder = recorder
         self.hook_calls: Counter[str] = Counter()
-        tokens = scenario.get("tokens")
-        self.client = MentoraClient(
-            base_url,
-            tenant=TENANT,
-            tokens=Tokens(**tokens) if tokens else None,
-            hooks=counting_hooks(self.hook_calls),
-            transport=transport,
-            **client_options(scenario),
-        )
+        self.client = MentoraClient(base_url, transport=transport, **client_options(scenario, self.hook_calls))
         self._pool = ThreadPoolExecutor(max_workers=128)
 
     @property
@@ -117,23 +131,8 @@ class SyncDriver:
     def set_tokens(self, tokens: Tokens | None) -> None:
         self.client.set_tokens(tokens)
 
-    def _operation(self, name: str) -> Callable[[dict[str, Any]], Any]:
-        client = self.client
-        operations: dict[str, Callable[[dict[str, Any]], Any]] = {
-            "login": lambda args: client.auth.login(**args),
-            "logout": lambda args: client.auth.logout(),
-            "me": lambda args: client.me.get(),
-            "update_me": lambda args: client.me.update(**args),
-            "invite_user": lambda args: client.users.invite(**args),
-            "list_users": lambda args: client.users.list(**args),
-            "get_user": lambda args: client.users.get(**args),
-            "delete_user": lambda args: client.users.delete(**args),
-            "request": lambda args: client.request(args["method"], args["path"], json=args.get("json")),
-        }
-        return operations[name]
-
     async def invoke(self, operation: str, args: dict[str, Any], concurrency: int) -> list[Outcome]:
-        call = self._operation(operation)
+        call = operations(self.client)[operation]
         barrier = threading.Barrier(concurrency)
 
         def one() -> Outcome:
@@ -159,15 +158,7 @@ class AsyncDriver:
     ) -> None:
         self.recorder = recorder
         self.hook_calls: Counter[str] = Counter()
-        tokens = scenario.get("tokens")
-        self.client = AsyncMentoraClient(
-            base_url,
-            tenant=TENANT,
-            tokens=Tokens(**tokens) if tokens else None,
-            hooks=counting_hooks(self.hook_calls),
-            transport=transport,
-            **client_options(scenario),
-        )
+        self.client = AsyncMentoraClient(base_url, transport=transport, **client_options(scenario, self.hook_calls))
 
     @property
     def tokens(self) -> Tokens | None:
@@ -176,23 +167,8 @@ class AsyncDriver:
     def set_tokens(self, tokens: Tokens | None) -> None:
         self.client.set_tokens(tokens)
 
-    def _operation(self, name: str) -> Callable[[dict[str, Any]], Awaitable[Any]]:
-        client = self.client
-        operations: dict[str, Callable[[dict[str, Any]], Awaitable[Any]]] = {
-            "login": lambda args: client.auth.login(**args),
-            "logout": lambda args: client.auth.logout(),
-            "me": lambda args: client.me.get(),
-            "update_me": lambda args: client.me.update(**args),
-            "invite_user": lambda args: client.users.invite(**args),
-            "list_users": lambda args: client.users.list(**args),
-            "get_user": lambda args: client.users.get(**args),
-            "delete_user": lambda args: client.users.delete(**args),
-            "request": lambda args: client.request(args["method"], args["path"], json=args.get("json")),
-        }
-        return operations[name]
-
     async def invoke(self, operation: str, args: dict[str, Any], concurrency: int) -> list[Outcome]:
-        call = self._operation(operation)
+        call = operations(self.client)[operation]
 
         async def one() -> Outcome:
             started = time.monotonic()

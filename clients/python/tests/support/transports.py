@@ -187,39 +187,40 @@ def scripted_failure(request: httpx.Request) -> httpx.ConnectError:
     return httpx.ConnectError("connection reset (scripted)", request=request)
 
 
-class ScriptedTransport(httpx.BaseTransport):
+class _Scripted:
+    """What both scripted transports do around the wait that an entry's ``delay`` asks for."""
+
     def __init__(self, script: Script, recorder: Recorder) -> None:
         self._script = script
         self._recorder = recorder
 
+    def _pick(self, request: httpx.Request) -> tuple[Exchange, dict[str, Any] | None, float]:
+        """The exchange recorded, the script's entry for the request, and the seconds to wait."""
+        exchange = self._recorder.begin(request)
+        entry = self._script.pick(request)
+        return exchange, entry, float(entry["delay"]) if entry is not None and entry.get("delay") else 0.0
+
+    def _respond(self, exchange: Exchange, entry: dict[str, Any] | None, request: httpx.Request) -> httpx.Response:
+        if entry is not None and entry.get("transport_error"):
+            self._recorder.end(exchange, None)
+            raise scripted_failure(request)
+        response = self._script.respond(entry, request)
+        exchange.unscripted = entry is None
+        self._recorder.end(exchange, response)
+        return response
+
+
+class ScriptedTransport(_Scripted, httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        exchange = self._recorder.begin(request)
-        entry = self._script.pick(request)
-        if entry is not None and entry.get("delay"):
-            time.sleep(float(entry["delay"]))
-        if entry is not None and entry.get("transport_error"):
-            self._recorder.end(exchange, None)
-            raise scripted_failure(request)
-        response = self._script.respond(entry, request)
-        exchange.unscripted = entry is None
-        self._recorder.end(exchange, response)
-        return response
+        exchange, entry, delay = self._pick(request)
+        if delay:
+            time.sleep(delay)
+        return self._respond(exchange, entry, request)
 
 
-class AsyncScriptedTransport(httpx.AsyncBaseTransport):
-    def __init__(self, script: Script, recorder: Recorder) -> None:
-        self._script = script
-        self._recorder = recorder
-
+class AsyncScriptedTransport(_Scripted, httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        exchange = self._recorder.begin(request)
-        entry = self._script.pick(request)
-        if entry is not None and entry.get("delay"):
-            await asyncio.sleep(float(entry["delay"]))
-        if entry is not None and entry.get("transport_error"):
-            self._recorder.end(exchange, None)
-            raise scripted_failure(request)
-        response = self._script.respond(entry, request)
-        exchange.unscripted = entry is None
-        self._recorder.end(exchange, response)
-        return response
+        exchange, entry, delay = self._pick(request)
+        if delay:
+            await asyncio.sleep(delay)
+        return self._respond(exchange, entry, request)

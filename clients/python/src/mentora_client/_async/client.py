@@ -1,9 +1,8 @@
-"""The asynchronous client: ``MentoraClient``'s surface, awaited."""
+"""The client: one policy loop (retries, the shared refresh, hooks) under the typed resources."""
 
 from __future__ import annotations
 
 import asyncio
-import inspect
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from types import TracebackType
@@ -11,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from mentora_client._async_resources import (
+from mentora_client._async.resources import (
     Auth,
     CaseStudies,
     ConsoleCaseStudies,
@@ -46,9 +45,11 @@ from mentora_client.sse import ServerSentEvent, aiter_events
 
 
 class AsyncMentoraClient:
-    """A Mentora API client for asyncio; see ``MentoraClient`` for the options.
+    """A Mentora API client: ``MentoraClient`` for threads and plain scripts, ``AsyncMentoraClient``
+    for asyncio, with the same methods (the async ones awaited).
 
-    Concurrent requests that meet TOKEN_EXPIRED share one refresh. Use it from one event loop.
+    Concurrent requests that meet TOKEN_EXPIRED share one refresh. ``MentoraClient`` is safe to
+    share between threads; use ``AsyncMentoraClient`` from one event loop.
     """
 
     def __init__(
@@ -68,6 +69,16 @@ class AsyncMentoraClient:
         headers: Mapping[str, str] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        """
+        ``tenant`` is sent as ``X-Tenant`` (it names the tenant for sign-in and registration).
+        ``tokens`` resumes a stored session; ``on_tokens`` hears every change (None: signed out).
+        ``max_retries`` bounds the retries of one call for rate limits, database and external
+        service errors and lost connections; ``max_retry_after`` is the longest ``Retry-After``
+        worth waiting for. With ``idempotency_keys`` (default) every POST and PATCH carries an
+        ``Idempotency-Key``, the same on each of its retries, which is what makes retrying them safe;
+        sign-in calls (login, register, refresh, logout) carry none and are not retried after a failure.
+        ``transport`` replaces the network (``httpx.MockTransport`` in tests).
+        """
         self._config = ClientConfig(
             tenant=tenant,
             retry=RetryPolicy(max_retries, initial_retry_delay, max_retry_delay, max_retry_after),
@@ -83,14 +94,14 @@ class AsyncMentoraClient:
         self._session = AsyncSession(
             SessionState(tokens, on_tokens), self._refresh_tokens, self._config.hooks.on_auth_failure
         )
-        self.auth = Auth(self)
+        self.auth = Auth(self, self._session)
         self.me = Me(self)
         self.users = Users(self)
         self.roles = Roles(self)
         self.tenants = Tenants(self)
         self.case_studies = CaseStudies(self)
         self.console_case_studies = ConsoleCaseStudies(self)
-        self.sessions = Sessions(self)
+        self.sessions = Sessions(self, self._config.hooks)
         self.grades = Grades(self)
         self.jobs = Jobs(self)
         self.meta = Meta(self)
@@ -118,7 +129,11 @@ class AsyncMentoraClient:
         authenticated: bool = True,
         idempotency_key: str | None = None,
     ) -> Any:
-        """Send a request with the whole error policy; return the success envelope as parsed JSON."""
+        """Send a request with the whole error policy; return the success envelope as parsed JSON.
+
+        The typed methods (``client.users.get(...)``) are thin wrappers of this one; use it
+        for routes they do not cover yet.
+        """
         call = prepare_call(
             self._config,
             method,
@@ -145,8 +160,8 @@ class AsyncMentoraClient:
     ) -> AsyncIterator[AsyncIterator[ServerSentEvent]]:
         """Open a server-sent event stream; errors before it starts follow the usual policy.
 
-        async with client.stream("GET", "/v1/...") as events:
-            async for event in events: ...
+        with client.stream("GET", "/v1/...") as events:  # async with, in the async client
+            for event in events: ...  # async for
         """
         call = prepare_call(
             self._config,
@@ -196,9 +211,7 @@ class AsyncMentoraClient:
                         await self._session.recover(used, error)
                     except MentoraError as failure:
                         if not isinstance(failure, AuthenticationError):  # e.g. no response to the refresh
-                            result = self._config.hooks.call_for(failure)
-                            if inspect.isawaitable(result):
-                                await result
+                            await self._config.hooks.acall_for(failure)
                         raise
                     continue
                 await self._session.fail(used, error)
@@ -208,9 +221,7 @@ class AsyncMentoraClient:
                 retries += 1
                 await asyncio.sleep(delay)
                 continue
-            result = self._config.hooks.call_for(error)
-            if inspect.isawaitable(result):
-                await result
+            await self._config.hooks.acall_for(error)
             raise error
 
     async def _refresh_tokens(self, refresh_token: str) -> Tokens:

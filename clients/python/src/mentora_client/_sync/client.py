@@ -1,4 +1,7 @@
-"""The synchronous client."""
+# Generated from mentora_client/_async/client.py by `uv run python scripts/generate_sync.py`.
+# Edit that file and run the command again; tests/test_generate_sync.py fails while this one is stale.
+
+"""The client: one policy loop (retries, the shared refresh, hooks) under the typed resources."""
 
 from __future__ import annotations
 
@@ -24,7 +27,9 @@ from mentora_client._base import (
     transport_error,
     user_agent,
 )
-from mentora_client._resources import (
+from mentora_client._retry import RetryPolicy
+from mentora_client._session import SessionState, SyncSession
+from mentora_client._sync.resources import (
     Auth,
     CaseStudies,
     ConsoleCaseStudies,
@@ -37,17 +42,17 @@ from mentora_client._resources import (
     Tenants,
     Users,
 )
-from mentora_client._retry import RetryPolicy
-from mentora_client._session import SessionState, SyncSession
 from mentora_client.errors import AuthenticationError, MentoraError, TokenExpiredError
 from mentora_client.hooks import Hooks, Tokens
 from mentora_client.sse import ServerSentEvent, iter_events
 
 
 class MentoraClient:
-    """A Mentora API client for threads and plain scripts; ``AsyncMentoraClient`` has the same surface.
+    """A Mentora API client: ``MentoraClient`` for threads and plain scripts, ``AsyncMentoraClient``
+    for asyncio, with the same methods (the async ones awaited).
 
-    Safe to share between threads: concurrent requests that meet TOKEN_EXPIRED share one refresh.
+    Concurrent requests that meet TOKEN_EXPIRED share one refresh. ``MentoraClient`` is safe to
+    share between threads; use ``AsyncMentoraClient`` from one event loop.
     """
 
     def __init__(
@@ -92,14 +97,14 @@ class MentoraClient:
         self._session = SyncSession(
             SessionState(tokens, on_tokens), self._refresh_tokens, self._config.hooks.on_auth_failure
         )
-        self.auth = Auth(self)
+        self.auth = Auth(self, self._session)
         self.me = Me(self)
         self.users = Users(self)
         self.roles = Roles(self)
         self.tenants = Tenants(self)
         self.case_studies = CaseStudies(self)
         self.console_case_studies = ConsoleCaseStudies(self)
-        self.sessions = Sessions(self)
+        self.sessions = Sessions(self, self._config.hooks)
         self.grades = Grades(self)
         self.jobs = Jobs(self)
         self.meta = Meta(self)
@@ -158,8 +163,8 @@ class MentoraClient:
     ) -> Iterator[Iterator[ServerSentEvent]]:
         """Open a server-sent event stream; errors before it starts follow the usual policy.
 
-        with client.stream("GET", "/v1/...") as events:
-            for event in events: ...
+        with client.stream("GET", "/v1/...") as events:  # async with, in the async client
+            for event in events: ...  # async for
         """
         call = prepare_call(
             self._config,

@@ -1,18 +1,19 @@
-"""Typed methods of the asynchronous client: the same as ``_resources.py``, awaited.
+"""Typed methods, one thin wrapper per route; a new route is a few lines here.
 
-``tests/test_openapi.py`` checks that both have the same methods and signatures.
+The resources know their client only through the small Protocol below: the client module
+imports them, never the reverse. ``tests/test_openapi.py`` checks every method against the spec.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, Unpack, cast
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any, Protocol, Unpack, cast
 
-from mentora_client._base import segment, tokens_of
+from mentora_client._base import Params, segment, tokens_of
+from mentora_client._session import AsyncSession
 from mentora_client.errors import error_from_envelope
-from mentora_client.hooks import Tokens
+from mentora_client.hooks import Hooks, Tokens
 from mentora_client.page import Page
 from mentora_client.sse import ServerSentEvent
 from mentora_client.types import (
@@ -49,45 +50,59 @@ from mentora_client.types import (
     UserUpdate,
 )
 
-if TYPE_CHECKING:
-    from mentora_client._async_client import AsyncMentoraClient
+
+class AsyncRequester(Protocol):
+    """What the resources need of their client: its calls, which apply the whole policy."""
+
+    async def request(
+        self, method: str, path: str, *, params: Params | None = ..., json: Any = ..., authenticated: bool = ...
+    ) -> Any: ...
+
+    def stream(
+        self, method: str, path: str, *, json: Any = ...
+    ) -> AbstractAsyncContextManager[AsyncIterator[ServerSentEvent]]: ...
 
 
 class _Resource:
-    def __init__(self, client: AsyncMentoraClient) -> None:
+    def __init__(self, client: AsyncRequester) -> None:
         self._client = client
 
     async def _data(self, method: str, path: str, **options: Any) -> Any:
-        return (await self._client.request(method, path, **options))["data"]
+        envelope = await self._client.request(method, path, **options)
+        return envelope["data"]
 
 
 class Auth(_Resource):
+    def __init__(self, client: AsyncRequester, session: AsyncSession) -> None:
+        super().__init__(client)
+        self._session = session
+
     async def login(self, **body: Unpack[LoginIn]) -> TokenPair:
         """Sign in; the client keeps the tokens and refreshes them when they expire."""
         pair = cast(TokenPair, await self._data("POST", "/v1/auth/login", json=body, authenticated=False))
-        self._client.set_tokens(tokens_of(pair))
+        self._session.start(tokens_of(pair))
         return pair
 
     async def register(self, **body: Unpack[RegisterIn]) -> TokenPair:
         """Create a student account and sign it in."""
         pair = cast(TokenPair, await self._data("POST", "/v1/auth/register", json=body, authenticated=False))
-        self._client.set_tokens(tokens_of(pair))
+        self._session.start(tokens_of(pair))
         return pair
 
     async def refresh(self) -> Tokens | None:
         """Refresh the access token now (requests also do it by themselves when they need to)."""
-        await self._client._session.refresh()
-        return self._client.tokens
+        await self._session.refresh()
+        return self._session.tokens
 
     async def logout(self) -> None:
         """End the sign-in on the server and forget the tokens, whatever the server says."""
-        tokens = self._client.tokens
+        tokens = self._session.tokens
         try:
             if tokens is not None:
                 body = {"refresh_token": tokens.refresh_token}
                 await self._client.request("POST", "/v1/auth/logout", json=body, authenticated=False)
         finally:
-            self._client.set_tokens(None)
+            self._session.start(None)
 
 
 class Me(_Resource):
@@ -215,6 +230,10 @@ class ConsoleCaseStudies(_Resource):
 class Sessions(_Resource):
     """Tutoring sessions (``/v1/sessions``)."""
 
+    def __init__(self, client: AsyncRequester, hooks: Hooks) -> None:
+        super().__init__(client)
+        self._hooks = hooks  # an ``error`` event in a turn stream is reported like a failed request
+
     async def initialize(self, **body: Unpack[InitializeIn]) -> SessionDetailOut:
         """Start a session on a case study, or resume the active one (``session_id``)."""
         return cast(SessionDetailOut, await self._data("POST", "/v1/sessions/initialize", json=body))
@@ -252,9 +271,7 @@ class Sessions(_Resource):
         async for event in events:
             if event.event == "error":
                 error = error_from_envelope(event.json())
-                result = self._client._config.hooks.call_for(error)
-                if inspect.isawaitable(result):
-                    await result
+                await self._hooks.acall_for(error)
                 raise error
             yield event
 

@@ -1,18 +1,22 @@
-"""Typed methods of the synchronous client, one thin wrapper per route.
+# Generated from mentora_client/_async/resources.py by `uv run python scripts/generate_sync.py`.
+# Edit that file and run the command again; tests/test_generate_sync.py fails while this one is stale.
 
-A new route is a few lines here and the same in ``_async_resources.py``;
-``tests/test_openapi.py`` checks both against the spec and against each other.
+"""Typed methods, one thin wrapper per route; a new route is a few lines here.
+
+The resources know their client only through the small Protocol below: the client module
+imports them, never the reverse. ``tests/test_openapi.py`` checks every method against the spec.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Unpack, cast
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Protocol, Unpack, cast
 
-from mentora_client._base import segment, tokens_of
+from mentora_client._base import Params, segment, tokens_of
+from mentora_client._session import SyncSession
 from mentora_client.errors import error_from_envelope
-from mentora_client.hooks import Tokens
+from mentora_client.hooks import Hooks, Tokens
 from mentora_client.page import Page
 from mentora_client.sse import ServerSentEvent
 from mentora_client.types import (
@@ -49,45 +53,59 @@ from mentora_client.types import (
     UserUpdate,
 )
 
-if TYPE_CHECKING:
-    from mentora_client._client import MentoraClient
+
+class SyncRequester(Protocol):
+    """What the resources need of their client: its calls, which apply the whole policy."""
+
+    def request(
+        self, method: str, path: str, *, params: Params | None = ..., json: Any = ..., authenticated: bool = ...
+    ) -> Any: ...
+
+    def stream(
+        self, method: str, path: str, *, json: Any = ...
+    ) -> AbstractContextManager[Iterator[ServerSentEvent]]: ...
 
 
 class _Resource:
-    def __init__(self, client: MentoraClient) -> None:
+    def __init__(self, client: SyncRequester) -> None:
         self._client = client
 
     def _data(self, method: str, path: str, **options: Any) -> Any:
-        return self._client.request(method, path, **options)["data"]
+        envelope = self._client.request(method, path, **options)
+        return envelope["data"]
 
 
 class Auth(_Resource):
+    def __init__(self, client: SyncRequester, session: SyncSession) -> None:
+        super().__init__(client)
+        self._session = session
+
     def login(self, **body: Unpack[LoginIn]) -> TokenPair:
         """Sign in; the client keeps the tokens and refreshes them when they expire."""
         pair = cast(TokenPair, self._data("POST", "/v1/auth/login", json=body, authenticated=False))
-        self._client.set_tokens(tokens_of(pair))
+        self._session.start(tokens_of(pair))
         return pair
 
     def register(self, **body: Unpack[RegisterIn]) -> TokenPair:
         """Create a student account and sign it in."""
         pair = cast(TokenPair, self._data("POST", "/v1/auth/register", json=body, authenticated=False))
-        self._client.set_tokens(tokens_of(pair))
+        self._session.start(tokens_of(pair))
         return pair
 
     def refresh(self) -> Tokens | None:
         """Refresh the access token now (requests also do it by themselves when they need to)."""
-        self._client._session.refresh()
-        return self._client.tokens
+        self._session.refresh()
+        return self._session.tokens
 
     def logout(self) -> None:
         """End the sign-in on the server and forget the tokens, whatever the server says."""
-        tokens = self._client.tokens
+        tokens = self._session.tokens
         try:
             if tokens is not None:
                 body = {"refresh_token": tokens.refresh_token}
                 self._client.request("POST", "/v1/auth/logout", json=body, authenticated=False)
         finally:
-            self._client.set_tokens(None)
+            self._session.start(None)
 
 
 class Me(_Resource):
@@ -194,13 +212,15 @@ class ConsoleCaseStudies(_Resource):
 
     def list(self, *, skip: int | None = None, limit: int | None = None) -> Page[CaseStudyStaffOut]:
         params = {"skip": skip, "limit": limit}
-        return cast(Page[CaseStudyStaffOut], self._client.request("GET", "/v1/console/case-studies", params=params))
+        page = self._client.request("GET", "/v1/console/case-studies", params=params)
+        return cast(Page[CaseStudyStaffOut], page)
 
     def create(self, **body: Unpack[CaseStudyCreate]) -> CaseStudyStaffOut:
         return cast(CaseStudyStaffOut, self._data("POST", "/v1/console/case-studies", json=body))
 
     def get(self, case_study_id: str) -> CaseStudyStaffOut:
-        return cast(CaseStudyStaffOut, self._data("GET", f"/v1/console/case-studies/{segment(case_study_id)}"))
+        path = f"/v1/console/case-studies/{segment(case_study_id)}"
+        return cast(CaseStudyStaffOut, self._data("GET", path))
 
     def update(self, case_study_id: str, **body: Unpack[CaseStudyUpdate]) -> CaseStudyStaffOut:
         path = f"/v1/console/case-studies/{segment(case_study_id)}"
@@ -212,6 +232,10 @@ class ConsoleCaseStudies(_Resource):
 
 class Sessions(_Resource):
     """Tutoring sessions (``/v1/sessions``)."""
+
+    def __init__(self, client: SyncRequester, hooks: Hooks) -> None:
+        super().__init__(client)
+        self._hooks = hooks  # an ``error`` event in a turn stream is reported like a failed request
 
     def initialize(self, **body: Unpack[InitializeIn]) -> SessionDetailOut:
         """Start a session on a case study, or resume the active one (``session_id``)."""
@@ -231,10 +255,13 @@ class Sessions(_Resource):
 
     def send_message(self, session_id: str, **body: Unpack[MessageIn]) -> TurnOut:
         """Send a turn and wait for the whole answer."""
-        return cast(TurnOut, self._data("POST", f"/v1/sessions/{segment(session_id)}/messages", json=body))
+        path = f"/v1/sessions/{segment(session_id)}/messages"
+        return cast(TurnOut, self._data("POST", path, json=body))
 
     @contextmanager
-    def stream_message(self, session_id: str, **body: Unpack[MessageIn]) -> Iterator[Iterator[ServerSentEvent]]:
+    def stream_message(
+        self, session_id: str, **body: Unpack[MessageIn]
+    ) -> Iterator[Iterator[ServerSentEvent]]:
         """Send a turn and read the answer as it is written: ``meta``, ``delta``..., then ``done``.
 
         An ``error`` event is raised as its typed error (e.g. ExternalServiceError).
@@ -247,7 +274,7 @@ class Sessions(_Resource):
         for event in events:
             if event.event == "error":
                 error = error_from_envelope(event.json())
-                self._client._config.hooks.call_for(error)
+                self._hooks.call_for(error)
                 raise error
             yield event
 
