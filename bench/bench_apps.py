@@ -6,27 +6,37 @@ and 404) and none of our layers. Ours is the whole platform: request id, body li
 CORS, idempotency, tenant, token verification, permission, rate limits (counted in
 memory, never reached), envelopes.
 
-Over HTTP the apps are served by uvicorn factories (``bare_app``, ``mentora_from_env``).
+Over HTTP the apps are served by uvicorn factories (``bare_from_env``, ``mentora_from_env``).
+The bare one then also answers ``/bench/me`` with the queries ``GET /v1/users/me`` makes
+(the user by id in its tenant, in a write transaction on the same SQLite file), so the
+two can be compared on a route that reads the database. ``MENTORA_BENCH_SHIMS_OFF``
+(comma-separated ``SHIMS`` names) serves ours without some of its shortcuts, to measure
+what each one gains.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated
 
 import httpx
 from fastapi import Depends, FastAPI
 from pydantic import BaseModel, EmailStr, Field
+from sqlalchemy import select
 
 from mentora.api import mount_routers
 from mentora.app import create_app
 from mentora.bootstrap import create_tenant, create_user
 from mentora.config import Settings
 from mentora.contract import SuccessEnvelope
+from mentora.platform.db import Database
+from mentora.platform.db.migrations import migrate
 from mentora.platform.security.permissions import Action, Module, permission
 from mentora.platform.security.principal import Principal, RequirePermission
-from mentora.platform.db.migrations import migrate
+from mentora.users.models import User
 
 TENANT = "bench"
 EMAIL = "student@bench.example.com"
@@ -71,6 +81,34 @@ def bare_app() -> FastAPI:
     return app
 
 
+def bare_from_env() -> FastAPI:
+    """uvicorn factory: the bare app, with ``/bench/me`` reading the benchmark's user as
+    ``GET /v1/users/me`` does (no token: it knows whom to read)."""
+    settings = bench_settings(Path(os.environ["MENTORA_DATA_DIR"]))
+    database = Database.from_settings(settings)
+    user_key: dict[str, str] = {}
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with database.reading() as session:
+            user = (await session.execute(select(User).where(User.email == EMAIL))).scalar_one()
+        user_key.update(id=user.id, tenant_id=user.tenant_id)
+        yield
+        await database.dispose()
+
+    app = bare_app()
+    app.router.lifespan_context = lifespan
+
+    @app.get("/bench/me")
+    async def get_me() -> MemberOut:
+        async with database.transaction() as session:
+            statement = select(User).where(User.tenant_id == user_key["tenant_id"], User.id == user_key["id"])
+            user = (await session.execute(statement)).scalar_one()
+        return MemberOut(email=user.email, name=user.name)
+
+    return app
+
+
 def bench_settings(data_dir: Path, **overrides: object) -> Settings:
     generous = {"rate_limit_anonymous": GENEROUS, "rate_limit_user": GENEROUS, "rate_limit_tenant": GENEROUS}
     return Settings(data_dir=data_dir, access_log=False, log_level="ERROR", **{**generous, **overrides})
@@ -95,8 +133,54 @@ def mentora_app(settings: Settings) -> FastAPI:
 
 
 def mentora_from_env() -> FastAPI:
-    """uvicorn factory: ours, on the database and data folder named by MENTORA_* variables."""
-    return mentora_app(bench_settings(Path(os.environ["MENTORA_DATA_DIR"])))
+    """uvicorn factory: ours, on the database and data folder named by MENTORA_* variables,
+    without the shortcuts named in ``MENTORA_BENCH_SHIMS_OFF``."""
+    off = [name for name in os.environ.get("MENTORA_BENCH_SHIMS_OFF", "").split(",") if name]
+    for name in off:
+        SHIMS[name].before()
+    app = mentora_app(bench_settings(Path(os.environ["MENTORA_DATA_DIR"])))
+    for name in off:
+        SHIMS[name].after(app)
+    return app
+
+
+class ShimSwitch:
+    """How to serve ours without one shortcut: before building the app, and after."""
+
+    def __init__(self, before: Callable[[], None] = lambda: None, after: Callable[[FastAPI], None] = lambda _: None):
+        self.before = before
+        self.after = after
+
+
+def _without_swept_in_steps() -> None:
+    from limits.storage import MemoryStorage
+
+    from mentora.platform.ratelimit import limiter
+
+    limiter.SweptInSteps = MemoryStorage  # type: ignore[misc] # the library's own, with its timer thread
+
+
+class _NeverKept(dict[str, object]):
+    def __setitem__(self, key: str, value: object) -> None:
+        pass
+
+
+def _without_verified_tokens() -> None:
+    from mentora.platform.security.tokens import TokenService
+
+    built = TokenService.__init__
+
+    def init(self: TokenService, settings: Settings) -> None:
+        built(self, settings)
+        self._verified = _NeverKept()  # type: ignore[assignment] # every request verifies its token
+
+    TokenService.__init__ = init  # type: ignore[method-assign]
+
+
+SHIMS: dict[str, ShimSwitch] = {
+    "swept_in_steps": ShimSwitch(before=_without_swept_in_steps),
+    "verified_tokens": ShimSwitch(before=_without_verified_tokens),
+}
 
 
 async def prepare_database(settings: Settings) -> None:

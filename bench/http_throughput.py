@@ -9,11 +9,16 @@ both sides alike. The bars are the ones the API promises:
   envelope) >= 0.75x the bare app's anonymous GET (aim 0.9x);
 - our 422 envelope >= 1.1x FastAPI's default 422 on the same model;
 - unknown-route 404 >= 0.9x;
+- ``GET /v1/users/me`` on SQLite (token, tenant, rate limits, one transaction reading the
+  user) >= 0.75x the bare app answering ``/bench/me`` with the same queries;
 - p99 <= 2.5x p50 at 32 connections, zero socket errors, no unexpected status.
 
 Run (wrk from apt):
 
-    uv run python bench/http_throughput.py [--rounds 5] [--seconds 4]
+    uv run python bench/http_throughput.py [--rounds 5] [--seconds 4] [--case users-me]
+
+``--shim NAME`` instead compares ours with ours without that shortcut (``bench_apps.SHIMS``)
+on the database-backed route, the gain a shim must show to be kept.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench_apps import bench_settings, prepare_database, sign_in_over_http
+from bench_apps import SHIMS, bench_settings, prepare_database, sign_in_over_http
 from load import LoadResult, ServerProcess, run_wrk, server, wrk_path
 
 BAD_MEMBER = json.dumps({"email": "not-an-email", "name": "Ada", "settings": {"max_sessions": "abc"}})
@@ -34,6 +39,7 @@ BAD_MEMBER = json.dumps({"email": "not-an-email", "name": "Ada", "settings": {"m
 
 @dataclass
 class Case:
+    key: str
     name: str
     bare_path: str
     our_path: str
@@ -46,58 +52,84 @@ class Case:
 
 
 CASES = [
-    Case("GET authenticated, tenant", "/bench/member", "/bench/tenant-member", 200, 0.75, authenticated=True),
-    Case("422 (seed example)", "/bench/members", "/bench/members", 422, 1.1, method="POST", body=BAD_MEMBER),
-    Case("404 unknown route", "/bench/nowhere", "/bench/nowhere", 404, 0.9),
+    Case("tenant", "GET authenticated, tenant", "/bench/member", "/bench/tenant-member", 200, 0.75, authenticated=True),
+    Case("422", "422 (seed example)", "/bench/members", "/bench/members", 422, 1.1, method="POST", body=BAD_MEMBER),
+    Case("404", "404 unknown route", "/bench/nowhere", "/bench/nowhere", 404, 0.9),
+    Case("users-me", "GET /v1/users/me (SQLite)", "/bench/me", "/v1/users/me", 200, 0.75, authenticated=True),
 ]
+DATABASE_CASE = "users-me"
 
 
-def main(rounds: int, seconds: float, connections: int) -> None:
+def main(rounds: int, seconds: float, connections: int, cases: list[Case], shim: str | None) -> None:
     wrk_path()
     with tempfile.TemporaryDirectory() as data_dir:
         asyncio.run(prepare_database(bench_settings(Path(data_dir))))
         servers: dict[str, ServerProcess] = {}
         try:
-            servers["bare"] = server("bench_apps:bare_app", data_dir)
+            if shim is None:
+                servers["bare"] = server("bench_apps:bare_from_env", data_dir)
+            else:  # "bare" is ours without the shim: every case below is authenticated on both sides
+                servers["bare"] = server("bench_apps:mentora_from_env", data_dir, {"MENTORA_BENCH_SHIMS_OFF": shim})
             servers["mentora"] = server("bench_apps:mentora_from_env", data_dir)
             headers = asyncio.run(sign_in_over_http(servers["mentora"].base_url))
-            measure(servers, headers, rounds, seconds, connections)
+            measure(servers, headers, rounds, seconds, connections, cases, both_signed_in=shim is not None)
         finally:
             for started in servers.values():
                 started.stop()
-    report(rounds, seconds, connections)
+    report(rounds, seconds, connections, cases, shim)
 
 
 def measure(
-    servers: dict[str, ServerProcess], headers: dict[str, str], rounds: int, seconds: float, connections: int
+    servers: dict[str, ServerProcess],
+    headers: dict[str, str],
+    rounds: int,
+    seconds: float,
+    connections: int,
+    cases: list[Case],
+    *,
+    both_signed_in: bool = False,
 ) -> None:
     def drive(case: Case, side: str, duration: float) -> LoadResult:
-        path = case.bare_path if side == "bare" else case.our_path
+        ours = side == "mentora" or both_signed_in
         return run_wrk(
-            servers[side].base_url + path,
+            servers[side].base_url + (case.our_path if ours else case.bare_path),
             seconds=duration,
             connections=connections,
             method=case.method,
             body=case.body,
-            headers=headers if side == "mentora" and case.authenticated else None,
+            headers=headers if ours and case.authenticated else None,
             expect_status=case.status,
         )
 
-    for case in CASES:  # warm both servers up on every path
+    for case in cases:  # warm both servers up on every path
         for side in servers:
             drive(case, side, 1)
     for round_number in range(rounds):
         sides = ["bare", "mentora"] if round_number % 2 == 0 else ["mentora", "bare"]
-        for case in CASES:
+        for case in cases:
             for side in sides:
                 case.results[side].append(drive(case, side, seconds))
 
 
-def report(rounds: int, seconds: float, connections: int) -> None:
+def report(rounds: int, seconds: float, connections: int, cases: list[Case], shim: str | None) -> None:
+    if shim is not None:
+        print(f"ours with {shim} against ours without it: {rounds} interleaved rounds x {seconds:g} s; medians\n")
+        for case in cases:
+            without = statistics.median(r.requests_per_second for r in case.results["bare"])
+            with_shim = statistics.median(r.requests_per_second for r in case.results["mentora"])
+            rounds_text = " ".join(
+                f"{a.requests_per_second / b.requests_per_second:.2f}"
+                for a, b in zip(case.results["mentora"], case.results["bare"], strict=True)
+            )
+            print(
+                f"{case.name:27} without {without:7.0f} req/s, with {with_shim:7.0f} req/s: "
+                f"gain {with_shim / without - 1:+.1%} (per-round ratios {rounds_text})"
+            )
+        return
     print(f"{rounds} interleaved rounds x {seconds:g} s per case and server, {connections} connections; medians\n")
     print(f"{'case':27} {'bare req/s':>11} {'mentora req/s':>14} {'ratio':>7} {'bar':>6}  p50 ms  p99 ms  p99/p50")
     problems = []
-    for case in CASES:
+    for case in cases:
         bare = statistics.median(r.requests_per_second for r in case.results["bare"])
         ours = statistics.median(r.requests_per_second for r in case.results["mentora"])
         p50 = statistics.median(r.p50_ms for r in case.results["mentora"])
@@ -124,5 +156,9 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=4)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--case", action="append", choices=[case.key for case in CASES], help="only these cases")
+    parser.add_argument("--shim", choices=list(SHIMS), help="ours with and without this shim, on the database route")
     arguments = parser.parse_args()
-    main(arguments.rounds, arguments.seconds, arguments.connections)
+    keys = arguments.case or ([DATABASE_CASE] if arguments.shim else [case.key for case in CASES])
+    chosen = [case for case in CASES if case.key in keys]
+    main(arguments.rounds, arguments.seconds, arguments.connections, chosen, arguments.shim)

@@ -21,6 +21,7 @@ from mentora.api import mount_routers, operation_id
 from mentora.config import Settings
 from mentora.contract import ErrorCode, add_exception_handlers, declared_error_codes, document_errors
 from mentora.contract.openapi import OperationKey, OperationTraits, document_protocol
+from mentora.platform.caller import CallerMiddleware
 from mentora.platform.cors import TenantCorsMiddleware
 from mentora.platform.db import Database, handle_database_error
 from mentora.platform.db.migrations import check_schema
@@ -38,7 +39,6 @@ from mentora.platform.request_context import (
     RequestScreeningMiddleware,
     document_parameter_text,
 )
-from mentora.platform.route_index import RouteIndex
 from mentora.platform.security.principal import RequirePermission
 from mentora.runtime import build_services, job_runner
 from mentora.web_app import add_web_app
@@ -165,16 +165,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     configure_logging(settings)
 
+    # Built once, before any request: the middleware below is handed what it uses. Nothing
+    # here connects yet; the lifespan checks the schema and starts listening.
+    database = Database.from_settings(settings)
+    services = build_services(settings, database)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        database = Database.from_settings(settings)
         try:
             await check_schema(database.engine)
         except BaseException:
             await database.dispose()
             raise
-        app.state.database = database
-        services = app.state.services = build_services(settings, database)
         await services.start()
         # The embedded default runs the job worker inside the server process.
         stop_jobs = asyncio.Event()
@@ -201,19 +203,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redirect_slashes=False,
     )
     app.state.settings = settings
+    app.state.database = database
+    app.state.services = services
     add_exception_handlers(app)
     app.add_exception_handler(SQLAlchemyError, handle_database_error)
     app.add_exception_handler(httpx.HTTPError, handle_outbound_error)
     # Innermost first. All run inside the request context (their answers carry
     # X-Request-ID), and CORS wraps the others so a browser can read a 429 or a refusal.
-    app.add_middleware(IdempotencyMiddleware)
-    app.add_middleware(AnonymousRateLimitMiddleware)
+    app.add_middleware(IdempotencyMiddleware, services=services)
+    app.add_middleware(AnonymousRateLimitMiddleware, limiter=services.limiter, tenants=services.tenants)
     # Outside the anonymous limit, which a few page loads' dozens of files would use up.
     add_web_app(app, settings)
     app.add_middleware(RequestScreeningMiddleware, max_body_bytes=settings.max_body_bytes)
-    app.add_middleware(TenantCorsMiddleware)
+    app.add_middleware(TenantCorsMiddleware, tenants=services.tenants)
+    # Who is calling, read once for everything inside (see platform.caller).
+    app.add_middleware(CallerMiddleware, reader=services.callers)
     app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
     mount_routers(app)
     answer_repeats_after_checks(app.router.routes)
-    app.router.middleware_stack = RouteIndex(app.router)
     return app

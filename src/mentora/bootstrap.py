@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.case_studies.models import CaseStudy
@@ -18,7 +17,7 @@ from mentora.case_studies.service import CaseStudyService
 from mentora.config import Settings
 from mentora.contract import ExternalServiceError, ValidationFailedError
 from mentora.grades.grading import final_score
-from mentora.grades.models import Grade
+from mentora.grades.models import Grade, LmsStatus
 from mentora.grades.schemas import RubricScores
 from mentora.grades.service import PUBLISH_GRADE
 from mentora.platform.db import Database
@@ -28,15 +27,25 @@ from mentora.platform.jobs.queue import describe
 from mentora.platform.secrets import SecretBox
 from mentora.platform.security.passwords import PasswordService
 from mentora.platform.security.permissions import SystemRole
+from mentora.platform.tenant_settings import TenantSettings
 from mentora.roles.service import RoleService
-from mentora.sessions.models import SessionMessage, TutoringSession
+from mentora.sessions.models import (
+    EndReason,
+    MessageRole,
+    MessageStatus,
+    SessionMessage,
+    SessionStatus,
+    TutoringSession,
+)
 from mentora.sessions.service import GRADE_SESSION
+from mentora.sign_ins.models import RevocationReason
+from mentora.sign_ins.service import revoke_sign_ins
 from mentora.tenants.models import Tenant
+from mentora.tenants.repository import TenantRepository
 from mentora.tenants.schemas import InstitutionUpdate, LMSConfigIn, TenantCreate
-from mentora.tenants.service import PLATFORM_SLUG, TenantRepository, TenantService
+from mentora.tenants.service import PLATFORM_SLUG, TenantService
 from mentora.users.models import User
-from mentora.users.service import UserService
-from mentora.users.sign_ins import revoke_sign_ins
+from mentora.users.service import UserService, check_role_fits_tenant
 
 DEMO_SLUG = "demo"
 SAMPLE_CASE_STUDY = CaseStudyCreate(
@@ -135,10 +144,10 @@ DEMO_CANVAS_ASSIGNMENTS = {
 
 LmsOutcome = Literal["published", "publication_failed", "not_configured"]
 # A failed publication leaves its grade pending: a retry of the dead job may still publish it.
-GRADE_LMS_STATUS: dict[LmsOutcome, str] = {
-    "published": "published",
-    "publication_failed": "pending",
-    "not_configured": "not_configured",
+GRADE_LMS_STATUS: dict[LmsOutcome, LmsStatus] = {
+    "published": LmsStatus.PUBLISHED,
+    "publication_failed": LmsStatus.PENDING,
+    "not_configured": LmsStatus.NOT_CONFIGURED,
 }
 
 
@@ -158,7 +167,7 @@ class SampleSession:
     minutes: int
     turns: tuple[str, ...]  # the student's first, then the tutor and the student in turn
     grade: SampleGrade
-    end_reason: Literal["student", "time_limit"] = "student"
+    end_reason: EndReason = EndReason.STUDENT
 
 
 @dataclass(frozen=True)
@@ -246,7 +255,7 @@ SAMPLE_STUDENTS = (
                 "reservoir-drought",
                 days_ago=4,
                 minutes=45,
-                end_reason="time_limit",
+                end_reason=EndReason.TIME_LIMIT,
                 turns=(
                     "The towns, the farmers and the wetland. The farmers would feel it most because they "
                     "use the most water.",
@@ -445,21 +454,16 @@ async def _transaction(settings: Settings) -> AsyncIterator[AsyncSession]:
         await database.dispose()
 
 
-async def _has_tenants(session: AsyncSession) -> bool:
-    count = select(func.count()).select_from(TenantRepository(session).base_statement().subquery())
-    return bool((await session.execute(count)).scalar_one())
-
-
 async def create_demo_if_fresh(settings: Settings) -> DemoAccounts | None:
     """On a database with no institution yet, create the demo tenant: its staff and students,
     case studies, graded sessions and LMS history, and a platform operator."""
     async with _transaction(settings) as session:
-        if await _has_tenants(session):
+        if await TenantRepository(session).has_institutions():
             return None
     password = settings.demo_password or secrets.token_urlsafe(12)
     passwords, password_hash = await _hashed(settings, password)
     async with _transaction(settings) as session:
-        if await _has_tenants(session):  # another process was first
+        if await TenantRepository(session).has_institutions():  # another process was first
             return None
         tenants = TenantService(session, SecretBox(settings))
         tenant = await tenants.create(TenantCreate(name="Demo University", slug=DEMO_SLUG))
@@ -509,13 +513,13 @@ async def _add_graded_session(
 ) -> None:
     """An ended session with its transcript and grade, and the jobs that would have graded and published it."""
     started = utcnow() - timedelta(days=sample.days_ago, hours=3)
-    expires = started + timedelta(minutes=case.time_limit_minutes or 60)
-    ended = expires if sample.end_reason == "time_limit" else started + timedelta(minutes=sample.minutes)
+    expires = started + timedelta(minutes=case.time_limit_minutes or TenantSettings().session_minutes)
+    ended = expires if sample.end_reason == EndReason.TIME_LIMIT else started + timedelta(minutes=sample.minutes)
     tutoring = TutoringSession(
         tenant_id=tenant_id,
         user_id=student.id,
         case_study_id=case.id,
-        status="ended",
+        status=SessionStatus.ENDED,
         started_at=started,
         expires_at=expires,
         ended_at=ended,
@@ -532,9 +536,9 @@ async def _add_graded_session(
             tenant_id=tenant_id,
             session_id=tutoring.id,
             sequence=number,
-            role="student" if by_student else "tutor",
+            role=MessageRole.STUDENT if by_student else MessageRole.TUTOR,
             content=content,
-            status="answered" if by_student else "complete",
+            status=MessageStatus.ANSWERED if by_student else MessageStatus.COMPLETE,
             reply_to=None if by_student else reply_to,
             created_at=started + step * number,
             attempt_started_at=started + step * number if by_student else None,
@@ -638,7 +642,9 @@ async def set_password(settings: Settings, *, tenant_slug: str, email: str, pass
         if user is None:
             raise ValidationFailedError.for_field("email", "no such user in this tenant")
         user.password_hash = password_hash
-        await revoke_sign_ins(session, reason="password set by operator", tenant_id=tenant.id, user_id=user.id)
+        await revoke_sign_ins(
+            session, reason=RevocationReason.PASSWORD_SET_BY_OPERATOR, tenant_id=tenant.id, user_id=user.id
+        )
         return user
 
 
@@ -661,4 +667,5 @@ async def create_user(settings: Settings, *, tenant_slug: str, email: str, name:
         tenant = await TenantRepository(session).find_by_slug(tenant_slug)
         if tenant is None:
             raise ValidationFailedError.for_field("tenant", "unknown tenant")
+        check_role_fits_tenant(role, platform_tenant=tenant.is_platform)
         return await _add_user(session, passwords, tenant.id, email, name, password_hash, role)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from mentora.platform.db.types import utcnow
 from mentora.platform.idempotency import IdempotencyRecord, answer_repeat, request_fingerprint
 from mentora.platform.security.principal import RequirePermission, get_principal
-from tests.support.identity import Identity, bearer
+from tests.support.identity import PASSWORD, Identity, bearer
 
 pytestmark = pytest.mark.usefixtures("identity")
 INVITE = {"email": "once@alpha.example.com", "name": "Once", "role": "STUDENT", "password": "a fine password"}
@@ -205,3 +205,24 @@ def test_the_spec_lists_what_a_key_can_answer(app: FastAPI) -> None:
     assert ("/v1/users/me", "patch") in {(path, method) for path, method, _ in keyed}
     for path, method, operation in keyed:
         assert {"VALIDATION_ERROR", "CONFLICT"} <= set(operation["x-error-codes"]), (method, path)
+
+
+async def test_a_key_sent_to_a_tenants_host_is_kept_in_that_tenant(
+    app: FastAPI, client: httpx.AsyncClient, identity: Identity
+) -> None:
+    operator = await bearer(client, "operator@platform.example.com", "platform")
+    moved = await client.patch(
+        f"/v1/console/tenants/{identity.a.id}", headers=operator, json={"domain": "learn.alpha.edu"}
+    )
+    assert moved.status_code == 200
+    by_host = {"Host": "learn.alpha.edu"}
+    login = await client.post(
+        "/v1/auth/login", json={"email": "student@alpha.example.com", "password": PASSWORD}, headers=by_host
+    )
+    student = {**by_host, "Authorization": f"Bearer {login.json()['data']['access_token']}"}
+    keyed = {**student, "Idempotency-Key": "rename-by-host"}
+    first = await client.patch("/v1/users/me", headers=keyed, json={"name": "Hosted"})
+    again = await client.patch("/v1/users/me", headers=keyed, json={"name": "Hosted"})
+    assert first.status_code == again.status_code == 200 and again.headers["idempotent-replayed"] == "true"
+    [record] = [record for record in await stored_keys(app) if record.key == "rename-by-host"]
+    assert record.tenant == identity.a.id

@@ -305,3 +305,20 @@ async def test_a_tenant_sets_its_own_failed_login_limit(make_app: Any, identity:
         assert (await attempt_login(app, "10.0.3.1", student, "guess")).status_code == 401
         refused = await attempt_login(app, "10.0.3.2", student, PASSWORD)
         assert refused.status_code == 429 and refused.json()["details"]["limit"] == 1
+
+
+async def test_an_anonymous_request_naming_its_tenant_by_host_counts_in_that_tenant(make_client: Any) -> None:
+    """Not in a tenant-less counter: the host names the tenant as X-Tenant does."""
+    by_host = {"Host": "alpha.mentora.test"}
+    async with make_client(rate_limit_anonymous="3/minute", base_domain="mentora.test") as client:
+        tokens = await login(client, "student@alpha.example.com", "alpha")  # alpha's first
+        ended = {"Authorization": f"Bearer {tokens['access_token']}"}
+        logout = await client.post("/v1/auth/logout", json={"refresh_token": tokens["refresh_token"]})
+        assert logout.status_code == 200  # named no tenant: counted elsewhere
+        assert (await client.get("/v1/meta/error-codes", headers=by_host)).status_code == 200  # alpha's second
+        # A well-signed token whose sign-in ended is anonymous too, found out by the principal.
+        assert (await client.get("/v1/users/me", headers={**by_host, **ended})).status_code == 401  # third
+        over = await client.get("/v1/meta/error-codes", headers={"X-Tenant": "alpha"})
+        assert over.status_code == 429 and over.json()["details"]["scope"] == "ip"
+        assert (await client.get("/v1/meta/error-codes", headers=by_host)).status_code == 429
+        assert (await client.get("/v1/meta/error-codes")).status_code == 200  # no tenant named: its own counter

@@ -1,7 +1,5 @@
 """The hot path's shortcuts answer exactly as the long way round would.
 
-- The route index picks the router's own route, for every route of the real app, and
-  leaves 405, slash redirects and 404 as the router answers them.
 - Verified access tokens are remembered, but expiry is judged at each use.
 - Limits counted in process memory admit exactly the limit, also between sweeps of old hits.
 """
@@ -9,25 +7,20 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import threading
 import time
 from typing import Annotated
 
-import httpx
 import pytest
-from fastapi import Depends, FastAPI
-from fastapi.routing import APIRoute
+from fastapi import Depends
 from limits import parse
 from limits.strategies import MovingWindowRateLimiter
-from starlette.routing import Match
 
 from mentora.app import create_app
 from mentora.config import Settings
 from mentora.contract import AuthenticationError, RateLimitExceededError
+from mentora.platform.library_internals import SweptInSteps
 from mentora.platform.ratelimit import PolicyName, RateLimiter
-from mentora.platform.ratelimit.limiter import SweptInSteps
-from mentora.platform.route_index import RouteIndex
 from mentora.platform.security.permissions import Action, Module, permission
 from mentora.platform.security.principal import CurrentPrincipal, Principal, RequirePermission
 from mentora.platform.security.tokens import TokenService
@@ -35,98 +28,6 @@ from tests.conftest import contract_client
 from tests.support.identity import Identity, bearer
 
 CaseStudyViewer = Annotated[Principal, Depends(RequirePermission(permission(Module.CASE_STUDIES, Action.VIEW)))]
-
-METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
-
-
-def concrete_paths(app: FastAPI) -> list[str]:
-    """Every route's path with its parameters filled in, and near misses of each."""
-    paths = set()
-    for route in app.routes:
-        if isinstance(route, APIRoute):
-            path = re.sub(r"\{[^}]+\}", "id-1", route.path)
-            paths |= {path, path + "/", path + "/extra", path.rsplit("/", 1)[0] + "/unknown"}
-    return sorted(paths | {"/", "//", "///", "/v1", "/nowhere", "//v1/users/me", "/v1/users/me/"})
-
-
-def router_choice(app: FastAPI, scope: dict[str, object]) -> object:
-    """The route the router itself would pick: the first full match, in order."""
-    for route in app.router.routes:
-        if route.matches(scope)[0] is Match.FULL:
-            return route
-    return None
-
-
-def test_the_index_picks_the_routers_own_route_for_every_path_and_method(settings: Settings) -> None:
-    app = create_app(settings)
-    index = app.router.middleware_stack
-    assert isinstance(index, RouteIndex)
-    index._build()
-    checked = 0
-    for path in concrete_paths(app):
-        for method in METHODS:
-            scope = {"type": "http", "path": path, "method": method, "root_path": ""}
-            match, route, _ = index._best_match(scope, path)
-            expected = router_choice(app, scope)
-            assert (route if match is Match.FULL else None) is expected, (method, path)
-            checked += 1
-    assert checked > 500
-
-
-def with_and_without_index(settings: Settings) -> tuple[FastAPI, FastAPI]:
-    indexed, plain = create_app(settings), create_app(settings)
-    index = plain.router.middleware_stack
-    assert isinstance(index, RouteIndex)
-    plain.router.middleware_stack = index._by_router
-    return indexed, plain
-
-
-REQUESTS = [
-    ("GET", "/healthz"),
-    ("GET", "/v1/meta/error-codes"),
-    ("GET", "/v1/meta/error-codes/"),  # slash redirect, or not, as the router decides
-    ("HEAD", "/v1/meta/error-codes"),  # answered as GET before routing, without the body
-    ("HEAD", "/v1/nowhere"),
-    ("DELETE", "/v1/meta/error-codes"),  # 405 by the router: NOT_FOUND with Allow
-    ("GET", "/v1/users/me"),  # AUTHENTICATION_ERROR from the route's dependency
-    ("PUT", "/v1/auth/login"),
-    ("GET", "/v1/nowhere"),
-    ("GET", "/v1/case-studies/not-an-id/nothing"),
-    ("POST", "/v1/auth/login"),
-    ("GET", "//"),  # no segment at all, with or without the slash
-    ("GET", "///"),
-    ("OPTIONS", "*"),  # not a path: the router's answer
-]
-
-
-@pytest.mark.parametrize(("method", "path"), REQUESTS)
-async def test_answers_are_the_same_with_and_without_the_index(settings: Settings, method: str, path: str) -> None:
-    answers = []
-    for app in with_and_without_index(settings):
-        async with app.router.lifespan_context(app), contract_client(app) as client:
-            response = await client.request(method, path, headers={"X-Tenant": "alpha"})
-            body = response.json() if response.content and "json" in response.headers.get("content-type", "") else None
-            if isinstance(body, dict):
-                body.pop("request_id", None)
-                (body.get("details") or {}).pop("request_id", None)
-            headers = response.headers
-            answers.append((response.status_code, headers.get("allow"), headers.get("location"), body))
-    assert answers[0] == answers[1]
-
-
-async def test_routes_added_after_the_app_is_built_are_found(settings: Settings) -> None:
-    app = create_app(settings)
-
-    @app.get("/v1/late-addition")
-    async def late_addition() -> dict[str, bool]:
-        return {"found": True}
-
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            response = await client.get("/v1/late-addition")
-    assert response.status_code == 200
-    assert response.json() == {"found": True}
 
 
 def test_a_remembered_token_still_expires_on_time(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,22 +13,27 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
+import jwt
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import select
 
 from mentora.app import create_app
+from mentora.bootstrap import set_password
 from mentora.config import Settings
 from mentora.platform.invalidation import EVERYTHING, Invalidation, decode, encode
 from mentora.platform.security.principal import SignIn
 from mentora.platform.services import Services
+from mentora.sign_ins.models import RefreshFamily
 from tests.conftest import contract_client
-from tests.support.identity import Identity, login
+from tests.support.identity import PASSWORD, Identity, bearer, login
 from tests.support.redis import RedisServer
 
 # Long enough that only an invalidation, never the entry's time running out, explains a 401.
 CACHE_SECONDS = 60.0
 PROPAGATION_SECONDS = 0.1
 STUDENT = ("student@alpha.example.com", "alpha")
+SIGN_IN_ADMIN = ("admin@alpha.example.com", "alpha")
 
 
 @asynccontextmanager
@@ -135,3 +140,46 @@ def test_a_message_names_one_sign_in_and_anything_unreadable_drops_everything() 
     assert decode(encode(EVERYTHING)) == EVERYTHING
     for unreadable in (b"not json", b"[]", b'{"sign_in": ["user", "tenant"]}', b'{"sign_in": 7}'):
         assert decode(unreadable) == EVERYTHING
+
+
+def session_id_of(tokens: dict[str, str]) -> str:
+    return str(jwt.decode(tokens["access_token"], options={"verify_signature": False})["sid"])
+
+
+async def test_every_way_a_sign_in_ends_stores_its_reason(settings: Settings, identity: Identity) -> None:
+    """The stored reasons are the ones earlier releases wrote: rows written before read the same."""
+    settings = settings.model_copy(update={"refresh_reuse_grace_seconds": 0})
+    async with worker(settings) as (application, http):
+        admin_tokens = await login(http, *SIGN_IN_ADMIN)
+        admin = {"Authorization": f"Bearer {admin_tokens['access_token']}"}
+        operator = await bearer(http, "operator@platform.example.com", "platform")
+        logged_out, replayed, kept, other = [await login(http, *STUDENT) for _ in range(4)]
+        faculty = await login(http, identity.a.email("FACULTY"), "alpha")
+        beta = await login(http, identity.b.email("STUDENT"), "beta")
+
+        await http.post("/v1/auth/logout", json={"refresh_token": logged_out["refresh_token"]})
+        await http.post("/v1/auth/refresh", json={"refresh_token": replayed["refresh_token"]})
+        await http.post("/v1/auth/refresh", json={"refresh_token": replayed["refresh_token"]})
+        changed = await http.post(
+            "/v1/users/me/change-password",
+            headers={"Authorization": f"Bearer {kept['access_token']}"},
+            json={"current_password": PASSWORD, "new_password": "another good one"},
+        )
+        assert changed.status_code == 200
+        await http.post(f"/v1/console/users/{identity.a.user_ids['FACULTY']}/deactivate", headers=admin)
+        await http.delete(f"/v1/console/tenants/{identity.b.id}", headers=operator)
+        await set_password(settings, tenant_slug="alpha", email=SIGN_IN_ADMIN[0], password="set by the operator")
+
+        expected = {
+            session_id_of(logged_out): "logout",
+            session_id_of(replayed): "reuse",
+            session_id_of(kept): None,
+            session_id_of(other): "password changed",
+            session_id_of(faculty): "deactivated",
+            session_id_of(beta): "tenant deactivated",
+            session_id_of(admin_tokens): "password set by operator",
+        }
+        statement = select(RefreshFamily.id, RefreshFamily.revoked_reason).where(RefreshFamily.id.in_(expected))
+        async with services_of(application).database.reading() as session:
+            stored = dict((await session.execute(statement)).all())
+        assert stored == expected

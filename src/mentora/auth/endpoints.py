@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
-from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Cookie, Header, Request, Response
@@ -15,10 +14,10 @@ from mentora.auth.cookies import (
     RefreshCookies,
     missing_refresh_token,
 )
-from mentora.auth.schemas import LoginIn, RefreshIn, RegisterIn, TokenEnvelope, TokenPair
-from mentora.auth.service import AuthService, RefreshTokenReplayedError
+from mentora.auth.schemas import LoginIn, RefreshIn, RegisterIn, TokenEnvelope
+from mentora.auth.service import AuthService
 from mentora.contract import AuthorizationError, EmptyEnvelope, ErrorCode, error_responses
-from mentora.platform.db import SessionDep, after_commit
+from mentora.platform.db import SessionDep
 from mentora.platform.ratelimit.sign_in import sign_in_limited
 from mentora.platform.services import Services, ServicesDep
 from mentora.platform.tenancy import TenantRef
@@ -62,7 +61,13 @@ ASKED_FOR_COOKIES = "With `refresh_cookie`, the refresh token's cookies"
 
 
 def auth_service(session: SessionDep, services: Services) -> AuthService:
-    return AuthService(session, tokens=services.tokens, passwords=services.passwords, settings=services.settings)
+    return AuthService(
+        session,
+        tokens=services.tokens,
+        passwords=services.passwords,
+        settings=services.settings,
+        forget_sign_in=services.forget_sign_in,
+    )
 
 
 def refresh_cookies(services: Services) -> RefreshCookies:
@@ -97,7 +102,7 @@ async def register(
     """Create a student account in the tenant the request names, and sign it in.
     AUTHORIZATION_ERROR when the institution has closed registration (``settings.registration_open``)."""
     tenant = await services.tenants.resolve_unauthenticated(request, data.tenant_slug)
-    if not tenant.settings.get("registration_open", True):
+    if not tenant.settings.registration_open:
         # Refused before any password work or attempt counting: nothing was tried.
         raise AuthorizationError(REGISTRATION_CLOSED, details={"required": "settings.registration_open"})
     async with limit_sign_in(request, services, tenant, data.email):
@@ -149,21 +154,12 @@ async def refresh(
     token refused with AUTHENTICATION_ERROR has its cookies cleared.
     """
     if data.refresh_token is not None:
-        return TokenEnvelope(data=await _rotate(session, services, data.refresh_token))
+        return TokenEnvelope(data=await auth_service(session, services).refresh(data.refresh_token))
     cookies = refresh_cookies(services)
     token = cookies.accept(request, cookie, csrf_token)
     if token is None:
         raise missing_refresh_token()
-    return TokenEnvelope(data=cookies.deliver(response, await _rotate(session, services, token)))
-
-
-async def _rotate(session: SessionDep, services: Services, refresh_token: str) -> TokenPair:
-    try:
-        return await auth_service(session, services).refresh(refresh_token)
-    except RefreshTokenReplayedError as replayed:
-        # The revocation is committed although the request fails; then its tokens stop working.
-        after_commit(session, partial(services.forget_sign_in, replayed.sign_in))
-        raise
+    return TokenEnvelope(data=cookies.deliver(response, await auth_service(session, services).refresh(token)))
 
 
 @router.post(
@@ -194,7 +190,5 @@ async def logout(
         token = cookies.accept(request, cookie, csrf_token)
         cookies.clear(response)
     if token is not None:
-        ended = await auth_service(session, services).logout(token)
-        if ended is not None:
-            after_commit(session, partial(services.forget_sign_in, ended))
+        await auth_service(session, services).logout(token)
     return EmptyEnvelope(data=None, message="Signed out")

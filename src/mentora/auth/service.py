@@ -2,38 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from functools import partial
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentora.auth.models import RefreshFamily, RefreshToken
+from mentora.auth.repository import AuthRepository
 from mentora.auth.schemas import RegisterIn, TokenPair
 from mentora.config import Settings
 from mentora.contract import AuthenticationError, TenantError
-from mentora.platform.db import Database, keep_changes_on_error
+from mentora.platform.db import Database, after_commit, keep_changes_on_error
 from mentora.platform.db.types import utcnow
 from mentora.platform.security.passwords import PasswordService
 from mentora.platform.security.permissions import SystemRole
 from mentora.platform.security.principal import SignIn
-from mentora.platform.security.tokens import TokenService, hash_refresh_token, new_refresh_token
+from mentora.platform.security.tokens import TokenService
 from mentora.platform.tenancy import TenantRef
 from mentora.roles.service import RoleService
-from mentora.tenants.models import Tenant
+from mentora.sign_ins.models import RefreshFamily, RevocationReason
+from mentora.sign_ins.service import SignInService
 from mentora.users.models import User
 from mentora.users.service import UserService
-from mentora.users.sign_ins import revoke_sign_ins
 
 BAD_CREDENTIALS = "Invalid email or password"
 BAD_REFRESH = "Invalid refresh token"
-
-
-class RefreshTokenReplayedError(AuthenticationError):
-    """A rotated refresh token came back after the grace window: its sign-in is revoked."""
-
-    def __init__(self, sign_in: SignIn) -> None:
-        super().__init__(BAD_REFRESH)
-        self.sign_in = sign_in
 
 
 class AuthService:
@@ -44,12 +36,15 @@ class AuthService:
         tokens: TokenService,
         passwords: PasswordService,
         settings: Settings,
+        forget_sign_in: Callable[[SignIn], None],
     ) -> None:
+        """``forget_sign_in``: drops an ended sign-in from every worker's cache, so its
+        access tokens stop working; called once the revocation has committed."""
         self.session = session
         self.tokens = tokens
         self.passwords = passwords
-        self.refresh_lifetime = timedelta(days=settings.refresh_token_days)
-        self.reuse_grace = timedelta(seconds=settings.refresh_reuse_grace_seconds)
+        self.sign_ins = SignInService(session, settings)
+        self.forget_sign_in = forget_sign_in
 
     async def register(self, tenant: TenantRef, data: RegisterIn) -> TokenPair:
         if tenant.is_platform:  # operators are created by an operator, never by sign-up
@@ -79,69 +74,37 @@ class AuthService:
         return await self.start_session(user)
 
     async def start_session(self, user: User) -> TokenPair:
-        family = RefreshFamily(tenant_id=user.tenant_id, user_id=user.id)
-        self.session.add(family)
-        await self.session.flush()
+        family = await self.sign_ins.start(tenant_id=user.tenant_id, user_id=user.id)
         return await self._issue(user, family)
 
     async def _issue(self, user: User, family: RefreshFamily) -> TokenPair:
-        refresh = new_refresh_token()
-        self.session.add(
-            RefreshToken(
-                family_id=family.id,
-                token_hash=hash_refresh_token(refresh),
-                expires_at=utcnow() + self.refresh_lifetime,
-            )
-        )
-        await self.session.flush()
+        refresh = await self.sign_ins.new_refresh_token(family)
         access = self.tokens.issue_access(
             user_id=user.id, tenant_id=user.tenant_id, role=user.role.name, session_id=family.id
         )
         return TokenPair(access_token=access.token, refresh_token=refresh, expires_in=access.expires_in)
 
     async def refresh(self, refresh_token: str) -> TokenPair:
-        """Rotate: each refresh token works once. A replay revokes its family, except
+        """Rotate: each refresh token works once. A replay revokes its sign-in, except
         within a short grace window, so a client's burst of parallel refreshes is safe."""
         now = utcnow()
-        token_hash = hash_refresh_token(refresh_token)
-        # Claim first: the write comes before any read, so two racing refreshes serialize here.
-        claimed = await self.session.execute(
-            update(RefreshToken)
-            .where(RefreshToken.token_hash == token_hash, RefreshToken.rotated_at.is_(None))
-            .values(rotated_at=now)
-        )
-        row = (
-            await self.session.execute(
-                select(RefreshToken, RefreshFamily, User)
-                .join(RefreshFamily, RefreshFamily.id == RefreshToken.family_id)
-                .join(User, User.id == RefreshFamily.user_id)
-                .join(Tenant, Tenant.id == User.tenant_id)
-                .where(RefreshToken.token_hash == token_hash, User.is_active.is_(True), Tenant.is_active.is_(True))
-            )
-        ).one_or_none()
-        if row is None:
+        claimed = await self.sign_ins.claim(refresh_token, now)
+        found = await AuthRepository(self.session).refresh_token_of_active_user(refresh_token)
+        if found is None:
             raise AuthenticationError(BAD_REFRESH)
-        token, family, user = row
-        if family.revoked_at is not None or token.expires_at <= now:
+        token, family, user = found
+        if not self.sign_ins.is_live(token, family, now):
             raise AuthenticationError(BAD_REFRESH)
-        if claimed.rowcount != 1:  # type: ignore[attr-defined]
-            assert token.rotated_at is not None
-            if now - token.rotated_at > self.reuse_grace:
-                await revoke_sign_ins(self.session, reason="reuse", tenant_id=family.tenant_id, family_id=family.id)
-                keep_changes_on_error(self.session)
-                raise RefreshTokenReplayedError(SignIn(family.user_id, family.tenant_id, family.id))
+        if self.sign_ins.is_replay(token, claimed=claimed, at=now):
+            ended = await self.sign_ins.end(family, RevocationReason.REUSE)
+            # The revocation is committed although the request fails; then its tokens stop working.
+            keep_changes_on_error(self.session)
+            after_commit(self.session, partial(self.forget_sign_in, ended))
+            raise AuthenticationError(BAD_REFRESH)
         return await self._issue(user, family)
 
-    async def logout(self, refresh_token: str) -> SignIn | None:
-        """Revoke the sign-in the token belongs to, and name it; an unknown token changes nothing."""
-        family = (
-            await self.session.execute(
-                select(RefreshFamily)
-                .join(RefreshToken, RefreshToken.family_id == RefreshFamily.id)
-                .where(RefreshToken.token_hash == hash_refresh_token(refresh_token))
-            )
-        ).scalar_one_or_none()
-        if family is None:
-            return None
-        await revoke_sign_ins(self.session, reason="logout", tenant_id=family.tenant_id, family_id=family.id)
-        return SignIn(family.user_id, family.tenant_id, family.id)
+    async def logout(self, refresh_token: str) -> None:
+        """End the sign-in the token belongs to; an unknown token changes nothing."""
+        ended = await self.sign_ins.end_by_refresh_token(refresh_token, RevocationReason.LOGOUT)
+        if ended is not None:
+            after_commit(self.session, partial(self.forget_sign_in, ended))

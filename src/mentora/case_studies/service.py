@@ -2,20 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import String, column, func, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.case_studies.models import CaseStudy
+from mentora.case_studies.repository import CaseStudyRepository
 from mentora.case_studies.schemas import CaseStudyCreate, CaseStudyOut, CaseStudyStaffOut, CaseStudyUpdate
 from mentora.contract import ConflictError, NotFoundError
-from mentora.platform.db.repository import TenantScopedRepository
-
-# Sessions sit above case studies; this is the one column read of them.
-_SESSIONS = table("tutoring_sessions", column("case_study_id", String))
-
-
-class CaseStudyRepository(TenantScopedRepository[CaseStudy]):
-    model = CaseStudy
 
 
 def case_study_out(case_study: CaseStudy) -> CaseStudyOut:
@@ -32,10 +24,7 @@ class CaseStudyService:
         self.case_studies = CaseStudyRepository(session, tenant_id)
 
     async def list(self, *, skip: int, limit: int, only_active: bool) -> tuple[Sequence[CaseStudy], int]:
-        statement = self.case_studies.base_statement().order_by(CaseStudy.title, CaseStudy.id)
-        if only_active:
-            statement = statement.where(CaseStudy.is_active.is_(True))
-        return await self.case_studies.page(statement, skip=skip, limit=limit)
+        return await self.case_studies.page(self.case_studies.listing(only_active=only_active), skip=skip, limit=limit)
 
     async def get(self, case_study_id: str, *, only_active: bool = False) -> CaseStudy:
         case_study = await self.case_studies.get(case_study_id)
@@ -56,9 +45,7 @@ class CaseStudyService:
 
     async def delete(self, case_study_id: str) -> None:
         case_study = await self.get(case_study_id)
-        used = (
-            await self.session.execute(select(func.count()).where(_SESSIONS.c.case_study_id == case_study.id))
-        ).scalar_one()
+        used = await self.case_studies.sessions_using(case_study.id)
         if used:
             raise ConflictError(
                 "The case study has tutoring sessions; deactivate it instead",

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from mentora.contract import ErrorCode, error_responses
-from mentora.grades.schemas import GradeEnvelope, GradeListEnvelope, LmsStatus
+from mentora.grades.schemas import GradeEnvelope, GradeListEnvelope, LmsStatusValue
 from mentora.grades.service import GradeReader, grade_out, publish_now
 from mentora.platform.db import SessionDep
 from mentora.platform.pagination import Page
@@ -27,7 +27,7 @@ async def list_grades(
     page: Page,
     user_id: Annotated[str | None, Query(max_length=36)] = None,
     case_study_id: Annotated[str | None, Query(max_length=36)] = None,
-    lms_status: Annotated[LmsStatus | None, Query(description="e.g. pending: not yet in the LMS")] = None,
+    lms_status: Annotated[LmsStatusValue | None, Query(description="e.g. pending: not yet in the LMS")] = None,
 ) -> GradeListEnvelope:
     """Your grades (staff who grade: the tenant's, by user, case study and LMS status), newest first."""
     grades, total = await GradeReader(session, caller).list(

@@ -1,12 +1,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentora.platform.db import Base
 from mentora.platform.db.types import IdMixin, TenantOwnedMixin, UTCDateTime, utcnow
+
+
+class LmsStatus(StrEnum):
+    PENDING = "pending"  # to be published
+    PUBLISHED = "published"
+    NOT_CONFIGURED = "not_configured"  # the tenant has no LMS to publish to
 
 
 class Grade(IdMixin, TenantOwnedMixin, Base):
@@ -24,5 +31,5 @@ class Grade(IdMixin, TenantOwnedMixin, Base):
     summary: Mapped[str] = mapped_column(Text)
     grader: Mapped[str] = mapped_column(String(100))  # offline | the provider's model
     graded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    lms_status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | published | not_configured
+    lms_status: Mapped[str] = mapped_column(String(20), default=LmsStatus.PENDING)  # an LmsStatus
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -8,7 +8,8 @@ from pydantic import BaseModel, Field
 from mentora.contract import ListEnvelope, SuccessEnvelope
 from mentora.platform.inputs import MultilineText
 
-LmsStatus = Literal["pending", "published", "not_configured"]
+# models.LmsStatus's values, which the spec shows inline.
+LmsStatusValue = Literal["pending", "published", "not_configured"]
 
 
 class RubricScores(BaseModel):
@@ -32,7 +33,7 @@ class GradeOut(BaseModel):
     summary: str
     grader: str
     graded_at: datetime
-    lms_status: LmsStatus
+    lms_status: LmsStatusValue
     published_at: datetime | None
 
 

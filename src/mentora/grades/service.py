@@ -4,31 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mentora.case_studies.models import CaseStudy
+from mentora.case_studies.repository import CaseStudyRepository
 from mentora.contract import ConflictError, NotFoundError
 from mentora.grades.grading import final_score, grade_offline, grade_with_ai
-from mentora.grades.models import Grade
-from mentora.grades.schemas import GradeOut, LmsStatus, RubricScores
+from mentora.grades.models import Grade, LmsStatus
+from mentora.grades.repository import GradeRepository
+from mentora.grades.schemas import GradeOut, LmsStatusValue, RubricScores
 from mentora.integrations.ai import tutor_for
 from mentora.integrations.lms import GradeToPublish, LmsNotConfiguredError, publisher_for
-from mentora.platform.db.repository import TenantScopedRepository
 from mentora.platform.db.types import utcnow
 from mentora.platform.jobs import JobContext, enqueue
 from mentora.platform.security.principal import Principal
 from mentora.platform.services import Services
-from mentora.sessions.models import SessionMessage, TutoringSession
-from mentora.sessions.service import READS_ALL
-from mentora.tenants.models import Tenant
+from mentora.platform.tenant_settings import AIConfig, LMSConfig
+from mentora.sessions.models import MessageRole
+from mentora.sessions.repository import MessageRepository, SessionRepository
+from mentora.sessions.service import READS_ALL, counted_turns
+from mentora.tenants.repository import TenantRepository
 from mentora.users.models import User
 
 PUBLISH_GRADE = "publish_grade"
-
-
-class GradeRepository(TenantScopedRepository[Grade]):
-    model = Grade
 
 
 def grade_out(grade: Grade) -> GradeOut:
@@ -41,13 +38,9 @@ class GradeReader:
     def __init__(self, session: AsyncSession, caller: Principal) -> None:
         self.caller = caller
         self.grades = GradeRepository(session, caller.tenant_id)
-        self.session = session
 
-    def _visible(self) -> Select[Grade]:
-        statement = self.grades.base_statement()
-        if not self.caller.can(READS_ALL):
-            statement = statement.where(Grade.user_id == self.caller.user_id)
-        return statement
+    def _visible_to(self) -> str | None:
+        return None if self.caller.can(READS_ALL) else self.caller.user_id
 
     async def list(
         self,
@@ -56,25 +49,21 @@ class GradeReader:
         limit: int,
         user_id: str | None,
         case_study_id: str | None,
-        lms_status: LmsStatus | None,
+        lms_status: LmsStatusValue | None,
     ) -> tuple[Sequence[Grade], int]:
-        statement = self._visible().order_by(Grade.graded_at.desc(), Grade.id)
-        if user_id is not None:
-            statement = statement.where(Grade.user_id == user_id)
-        if case_study_id is not None:
-            statement = statement.where(Grade.case_study_id == case_study_id)
-        if lms_status is not None:
-            statement = statement.where(Grade.lms_status == lms_status)
-        return await self.grades.page(statement, skip=skip, limit=limit)
+        statement = self.grades.matching(
+            visible_to=self._visible_to(), user_id=user_id, case_study_id=case_study_id, lms_status=lms_status
+        )
+        return await self.grades.page(statement.order_by(Grade.graded_at.desc(), Grade.id), skip=skip, limit=limit)
 
     async def for_session(self, session_id: str) -> Grade:
-        grade = (await self.session.execute(self._visible().where(Grade.session_id == session_id))).scalar_one_or_none()
+        grade = await self.grades.find(session_id=session_id, visible_to=self._visible_to())
         if grade is None:
             raise NotFoundError("No grade for this session (yet)")
         return grade
 
     async def get(self, grade_id: str) -> Grade:
-        grade = (await self.session.execute(self._visible().where(Grade.id == grade_id))).scalar_one_or_none()
+        grade = await self.grades.find(grade_id=grade_id, visible_to=self._visible_to())
         if grade is None:
             raise NotFoundError("Grade not found")
         return grade
@@ -85,44 +74,26 @@ async def grade_session_job(context: JobContext) -> None:
     services = context.services
     session_id = str(context.payload["session_id"])
     async with services.database.reading() as session:
-        tutoring = (
-            await session.execute(
-                select(TutoringSession).where(
-                    TutoringSession.id == session_id, TutoringSession.tenant_id == context.tenant_id
-                )
-            )
-        ).scalar_one_or_none()
-        existing = (await session.execute(select(Grade.id).where(Grade.session_id == session_id))).first()
+        tutoring = await SessionRepository(session, context.tenant_id).get(session_id)
+        existing = await GradeRepository(session, context.tenant_id).find(session_id=session_id)
         if tutoring is None or existing is not None:
             return  # deleted meanwhile, or graded by an earlier run: nothing to do
-        case_study = await session.get(CaseStudy, tutoring.case_study_id)
-        tenant = await session.get(Tenant, context.tenant_id)
+        case_study = await CaseStudyRepository(session, context.tenant_id).get(tutoring.case_study_id)
+        tenant = await TenantRepository(session).find_by_id(context.tenant_id)
         assert case_study is not None
         assert tenant is not None
-        messages = (
-            (
-                await session.execute(
-                    select(SessionMessage)
-                    .where(SessionMessage.session_id == session_id)
-                    .order_by(SessionMessage.sequence)
-                )
-            )
-            .scalars()
-            .all()
-        )
+        transcript = await MessageRepository(session, context.tenant_id).transcript(session_id)
         lines = [
-            ("Student" if m.role == "student" else "Tutor", m.content)
-            for m in messages
-            if m.role == "student" or m.status == "complete"
+            ("Student" if m.role == MessageRole.STUDENT else "Tutor", m.content) for m in counted_turns(transcript)
         ]
-        ai_config, title = dict(tenant.ai_config), case_study.title
+        ai_config, title = AIConfig.of(tenant.ai_config), case_study.title
         user_id, case_study_id = tutoring.user_id, tutoring.case_study_id
         lms_type = tenant.lms_type
     # The AI is called with no transaction open.
-    if ai_config.get("base_url"):
+    if ai_config.is_configured:
         tutor = tutor_for(ai_config, tenant_id=context.tenant_id, outbound=services.ai, secrets=services.secrets)
         scores = await grade_with_ai(tutor, title, lines)
-        grader = str(ai_config.get("model") or "ai")
+        grader = ai_config.model or "ai"
     else:
         scores = grade_offline([text for speaker, text in lines if speaker == "Student"])
         grader = "offline"
@@ -146,7 +117,6 @@ async def store_grade(
     settings = services.settings
     async with database.transaction() as session:
         grade = Grade(
-            tenant_id=tenant_id,
             session_id=session_id,
             user_id=user_id,
             case_study_id=case_study_id,
@@ -156,10 +126,9 @@ async def store_grade(
             final_score=final_score(scores),
             summary=scores.summary,
             grader=grader,
-            lms_status="pending" if publish else "not_configured",
+            lms_status=LmsStatus.PENDING if publish else LmsStatus.NOT_CONFIGURED,
         )
-        session.add(grade)
-        await session.flush()
+        await GradeRepository(session, tenant_id).add(grade)
         if publish:
             await enqueue(
                 session,
@@ -175,12 +144,10 @@ async def publish_grade(services: Services, tenant_id: str, grade_id: str) -> Gr
     """Send a grade to the tenant's LMS and record it; LmsNotConfiguredError when there is none."""
     database = services.database
     async with database.reading() as session:
-        grade = (
-            await session.execute(select(Grade).where(Grade.id == grade_id, Grade.tenant_id == tenant_id))
-        ).scalar_one_or_none()
+        grade = await GradeRepository(session, tenant_id).get(grade_id)
         if grade is None:
             raise NotFoundError("Grade not found")
-        tenant = await session.get(Tenant, tenant_id)
+        tenant = await TenantRepository(session).find_by_id(tenant_id)
         user = await session.get(User, grade.user_id)
         assert tenant is not None
         assert user is not None
@@ -193,7 +160,7 @@ async def publish_grade(services: Services, tenant_id: str, grade_id: str) -> Gr
             comment=grade.summary,
             graded_at=grade.graded_at,
         )
-        lms_type, lms_config = tenant.lms_type, dict(tenant.lms_config)
+        lms_type, lms_config = tenant.lms_type, LMSConfig.of(tenant.lms_config)
     publisher = publisher_for(
         lms_type,
         lms_config,
@@ -203,24 +170,25 @@ async def publish_grade(services: Services, tenant_id: str, grade_id: str) -> Gr
     )
     await publisher.publish(to_publish)
     async with database.transaction() as session:
-        stored = await session.get(Grade, grade_id)
+        stored = await GradeRepository(session, tenant_id).get(grade_id)
         assert stored is not None
-        stored.lms_status, stored.published_at = "published", utcnow()
+        stored.lms_status, stored.published_at = LmsStatus.PUBLISHED, utcnow()
         return stored
 
 
 async def publish_grade_job(context: JobContext) -> None:
+    grade_id = str(context.payload["grade_id"])
     async with context.services.database.reading() as session:
-        grade = await session.get(Grade, str(context.payload["grade_id"]))
-        if grade is None or grade.lms_status == "published":
+        grade = await GradeRepository(session, context.tenant_id).get(grade_id)
+        if grade is None or grade.lms_status == LmsStatus.PUBLISHED:
             return  # gone, or already published (by "publish now", or an earlier run)
     try:
-        await publish_grade(context.services, context.tenant_id, str(context.payload["grade_id"]))
+        await publish_grade(context.services, context.tenant_id, grade_id)
     except LmsNotConfiguredError:
         async with context.services.database.transaction() as session:
-            grade = await session.get(Grade, str(context.payload["grade_id"]))
+            grade = await GradeRepository(session, context.tenant_id).get(grade_id)
             if grade is not None:
-                grade.lms_status = "not_configured"
+                grade.lms_status = LmsStatus.NOT_CONFIGURED
 
 
 async def publish_now(services: Services, caller: Principal, grade_id: str) -> Grade:

@@ -12,7 +12,8 @@ from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mentora.platform.tenancy import TENANT_HEADER, TenantResolver
+from mentora.platform.caller import caller_of
+from mentora.platform.tenancy import TenantResolver
 
 ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE"
 ALLOWED_HEADERS = "authorization, content-type, x-tenant, x-request-id, idempotency-key, accept, last-event-id"
@@ -25,8 +26,9 @@ PREFLIGHT_MAX_AGE = "600"
 
 
 class TenantCorsMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, tenants: TenantResolver) -> None:
         self.app = app
+        self._tenants = tenants
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not any(name == b"origin" for name, _ in scope["headers"]):
@@ -34,10 +36,9 @@ class TenantCorsMiddleware:
             return
         headers = Headers(scope=scope)
         origin = headers["origin"]
-        resolver: TenantResolver = scope["app"].state.services.tenants
-        allowed_for = await resolver.tenants_allowing(origin)
-        named = headers.get(TENANT_HEADER)
-        allowed = bool(allowed_for) and (named is None or named.strip().lower() in allowed_for)
+        allowed_for = await self._tenants.tenants_allowing(origin)
+        named = caller_of(scope).tenant_header  # only an explicit X-Tenant restricts the origin
+        allowed = bool(allowed_for) and (named is None or named in allowed_for)
         if scope["method"] == "OPTIONS" and "access-control-request-method" in headers:
             if allowed:
                 await self._preflight(origin)(scope, receive, send)

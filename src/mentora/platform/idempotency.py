@@ -47,6 +47,7 @@ from mentora.platform.db import Base, Database
 from mentora.platform.db.types import UTCDateTime, utcnow
 from mentora.platform.secrets import SecretBox
 from mentora.platform.security.principal import PRINCIPAL_KEY, Principal
+from mentora.platform.services import Services, services_of
 
 logger = logging.getLogger("mentora.idempotency")
 
@@ -104,8 +105,9 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
 
 
 class IdempotencyMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, services: Services) -> None:
         self.app = app
+        self._services = services
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         key = _header(scope, HEADER) if scope["type"] == "http" and scope["method"] in KEYED_METHODS else None
@@ -120,8 +122,7 @@ class IdempotencyMiddleware:
             await replay.response(scope, receive, send)
         finally:
             if keyed.claimed is not None:
-                services = scope["app"].state.services
-                await _settle(services.database, services.secrets, keyed.claimed, recorder)
+                await _settle(self._services.database, self._services.secrets, keyed.claimed, recorder)
 
 
 async def answer_repeat(request: Request) -> None:
@@ -136,7 +137,7 @@ async def answer_repeat(request: Request) -> None:
         return
     if not _SANE_KEY.fullmatch(keyed.key):
         raise ValidationFailedError.for_field("header.idempotency-key", "must be 1 to 255 letters, digits or ._:-")
-    services = request.app.state.services
+    services = services_of(request)
     scope = request.scope
     fingerprint = request_fingerprint(
         services.secrets, scope["method"], scope["path"], scope["query_string"], await request.body()

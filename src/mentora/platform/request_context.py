@@ -39,7 +39,6 @@ from mentora.contract.validation import BODY_KEY, CONTROL_CHARACTERS
 from mentora.platform.db.errors import translate_database_error
 from mentora.platform.logging import request_id_var
 from mentora.platform.outbound.errors import external_error_for
-from mentora.platform.ratelimit import STATE_KEY as RATE_LIMIT_STATE_KEY
 
 logger = logging.getLogger("mentora.request")
 
@@ -204,11 +203,7 @@ class RequestContextMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = [*message.get("headers", ()), request_id_header]
-                limit_state = scope.get("state", {}).get(RATE_LIMIT_STATE_KEY)
-                if limit_state is not None and status < 400:
-                    headers += limit_state.headers()
-                message["headers"] = headers
+                message["headers"] = [*message.get("headers", ()), request_id_header]
             elif method == "HEAD":
                 message = {**message, "body": b""}  # the GET's headers, Content-Length included, and no body
             await send(message)

@@ -1,4 +1,5 @@
-"""The process-wide services a request may need, built once per app and kept on its state."""
+"""The process-wide services a request may need, built once per app (``create_app``), handed
+to the middleware that needs them and kept on the app's state for routes."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.requests import HTTPConnection
 
 from mentora.config import Settings
+from mentora.platform.caller import CallerReader
 from mentora.platform.db import Database
 from mentora.platform.invalidation import EVERYTHING, Invalidation, InvalidationBus
 from mentora.platform.outbound.client import OutboundClient
@@ -32,15 +35,17 @@ class Services:
     ai: OutboundClient
     lms: OutboundClient
     invalidations: InvalidationBus
+    callers: CallerReader
 
     @classmethod
     def build(
         cls, settings: Settings, database: Database, *, directory: TenantDirectory, principal_store: PrincipalStore
     ) -> Services:
+        tokens = TokenService(settings)
         return cls(
             settings=settings,
             database=database,
-            tokens=TokenService(settings),
+            tokens=tokens,
             passwords=PasswordService(settings),
             secrets=SecretBox(settings),
             tenants=TenantResolver(directory, settings, ttl_seconds=settings.principal_cache_seconds),
@@ -49,6 +54,7 @@ class Services:
             ai=OutboundClient("ai", settings),
             lms=OutboundClient("lms", settings),
             invalidations=InvalidationBus(settings),
+            callers=CallerReader(tokens, settings.base_domain),
         )
 
     async def start(self) -> None:
@@ -83,9 +89,14 @@ class Services:
             self.principals.forget(change.sign_in)
 
 
-async def get_services(request: Request) -> Services:
-    services: Services = request.app.state.services
+def services_of(connection: HTTPConnection) -> Services:
+    """The app's services, as ``create_app`` built them."""
+    services: Services = connection.app.state.services
     return services
+
+
+async def get_services(request: Request) -> Services:
+    return services_of(request)
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]

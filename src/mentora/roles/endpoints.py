@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 
 from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
-from mentora.platform.db import SessionDep, after_commit
+from mentora.platform.db import SessionDep
 from mentora.platform.pagination import Page
 from mentora.platform.security.permissions import Action, Module, permission
 from mentora.platform.security.principal import Principal, RequirePermission
@@ -47,8 +47,8 @@ async def update_role(
     role_id: str, data: RoleUpdate, caller: RoleEditor, session: SessionDep, services: ServicesDep
 ) -> RoleEnvelope:
     """Change a custom role; its users' permissions follow on their next request."""
-    role = await RoleService(session, caller.tenant_id).update(role_id, data, caller)
-    after_commit(session, services.forget_identity_state)
+    roles = RoleService(session, caller.tenant_id, forget_identity_state=services.forget_identity_state)
+    role = await roles.update(role_id, data, caller)
     return RoleEnvelope(data=role_out(role), message="Role updated")
 
 

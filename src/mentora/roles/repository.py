@@ -1,10 +1,13 @@
 from __future__ import annotations
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, column, func, or_, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.platform.db.repository import Repository
 from mentora.roles.models import Role
+
+# Only the column this module reads: users depend on roles, not the other way round.
+_USERS = table("users", column("role_id"))
 
 
 class RoleRepository(Repository[Role]):
@@ -23,3 +26,7 @@ class RoleRepository(Repository[Role]):
         statement = self.base_statement().where(Role.name == name)
         # A custom role cannot take a system role's name, so at most one row matches.
         return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def holders(self, role_id: str) -> int:
+        """How many users hold the role."""
+        return (await self.session.execute(select(func.count()).where(_USERS.c.role_id == role_id))).scalar_one()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
-from sqlalchemy import column, func, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.contract import AuthorizationError, ConflictError, NotFoundError
+from mentora.platform.db import after_commit
 from mentora.platform.security.permissions import SYSTEM_ROLE_PERMISSIONS, SystemRole
 from mentora.roles.models import Role
 from mentora.roles.repository import RoleRepository
@@ -22,8 +22,6 @@ SYSTEM_ROLE_IDS: dict[SystemRole, str] = {
     SystemRole.SUPER_ADMIN: "00000000-0000-4000-8000-000000000004",
 }
 _SYSTEM_NAMES = {role.value for role in SystemRole}
-# Only the column this module reads: users depend on roles, not the other way round.
-_USERS = table("users", column("role_id"))
 
 
 class RoleHolder(Protocol):
@@ -60,10 +58,15 @@ def role_out(role: Role) -> RoleOut:
 
 
 class RoleService:
-    def __init__(self, session: AsyncSession, tenant_id: str) -> None:
+    def __init__(
+        self, session: AsyncSession, tenant_id: str, *, forget_identity_state: Callable[[], None] | None = None
+    ) -> None:
+        """``forget_identity_state``: drops every worker's cached user state once a change to
+        what a role allows has committed (None: this process caches none)."""
         self.session = session
         self.roles = RoleRepository(session, tenant_id)
         self.tenant_id = tenant_id
+        self.forget_identity_state = forget_identity_state
 
     async def list(self, *, skip: int, limit: int) -> tuple[Sequence[Role], int]:
         statement = self.roles.base_statement().order_by(Role.is_system.desc(), Role.name)
@@ -102,12 +105,14 @@ class RoleService:
             if value is not None:
                 setattr(role, field, value)
         await self.session.flush()
+        if self.forget_identity_state is not None:  # its holders' permissions follow
+            after_commit(self.session, self.forget_identity_state)
         return role
 
     async def delete(self, role_id: str, caller: RoleHolder) -> None:
         role = await self._custom(role_id)
         check_grantable(permissions_of(role), caller.permissions)
-        in_use = (await self.session.execute(select(func.count()).where(_USERS.c.role_id == role.id))).scalar_one()
+        in_use = await self.roles.holders(role.id)
         if in_use:
             raise ConflictError(
                 "The role is still assigned to users", details={"role_id": f"assigned to {in_use} users"}

@@ -1,22 +1,14 @@
 from __future__ import annotations
 
-import asyncio
-import logging
-from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-import orjson
 from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sse_starlette import EventSourceResponse
 
-from mentora.contract import ErrorCode, ExternalServiceError, InternalError, MentoraError, error_responses, id_links
+from mentora.contract import ErrorCode, error_responses, id_links
 from mentora.platform.db import SessionDep
-from mentora.platform.db.errors import translate_database_error
 from mentora.platform.pagination import Page
-from mentora.platform.ratelimit import PolicyName
-from mentora.platform.ratelimit.policies import daily_quota_policy
 from mentora.platform.security.permissions import Action, Module, permission
 from mentora.platform.security.principal import Principal, RequirePermission
 from mentora.platform.services import Services, ServicesDep
@@ -29,9 +21,9 @@ from mentora.sessions.schemas import (
     TurnOut,
 )
 from mentora.sessions.service import SessionService, session_out, tutor_name
-from mentora.sessions.turns import StreamPump, TurnService, keep_running
+from mentora.sessions.streaming import answer_events
+from mentora.sessions.turns import TurnService
 
-logger = logging.getLogger("mentora.sessions")
 router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
 
 SessionReader = Annotated[Principal, Depends(RequirePermission(permission(Module.SESSIONS, Action.VIEW)))]
@@ -136,89 +128,11 @@ async def send_message(
     """Send your turn and get the tutor's answer; streamed as server-sent events when you
     accept ``text/event-stream``. Your turn is stored before the tutor is asked, so if the
     AI fails (EXTERNAL_SERVICE_ERROR) send the same text again to retry that turn."""
-    await _count_turn(request, services, caller)
     turns = TurnService(services, caller)
+    await turns.count(request.scope)
     turn = await turns.begin(session_id, data.content)
     if "text/event-stream" in request.headers.get("accept", ""):
-        return await _stream(turns, turn)  # type: ignore[return-value]
-    try:
-        text = await turn.tutor.reply(turn.context)
-    except BaseException:
-        await turns.fail(turn)
-        raise
-    student, reply = await turns.answer(turn, text)
-    assert reply is not None
+        # A client that stops reading must not hold the turn forever: sends time out.
+        return EventSourceResponse(await answer_events(turns, turn), ping=15, send_timeout=30)  # type: ignore[return-value]
+    student, reply = await turns.reply(turn)
     return TurnEnvelope(data=TurnOut(student_message=student, reply=reply))
-
-
-async def _count_turn(request: Request, services: Services, caller: Principal) -> None:
-    tenant_settings = await services.tenants.settings_of(caller.tenant_id)
-    limiter = services.limiter
-    await limiter.enforce(
-        request.scope, PolicyName.AI_TURNS, caller.tenant_id, caller.user_id, tenant_settings=tenant_settings
-    )
-    quota = int((tenant_settings or {}).get("daily_message_quota", 200))
-    if quota > 0:  # 0: no daily quota
-        await limiter.hit(daily_quota_policy(quota), caller.tenant_id, caller.user_id, report=False)
-
-
-def _event(name: str, payload: Any) -> dict[str, str]:
-    return {"event": name, "data": orjson.dumps(payload, default=str).decode()}
-
-
-async def _stream(turns: TurnService, turn: Any) -> EventSourceResponse:
-    pump = StreamPump(turn.tutor.stream(turn.context))
-    try:
-        # Wait for the first piece: a provider that refuses or fails outright is an
-        # ordinary error response, not a stream that dies at once.
-        first = await pump.next()
-    except BaseException:
-        pump.cancel()
-        await turns.fail(turn)
-        raise
-    if first is None:
-        await turns.fail(turn)
-        raise ExternalServiceError(service="ai", reason="bad_response")
-
-    async def events() -> AsyncIterator[dict[str, str]]:
-        received = [first]
-        storing: asyncio.Future[Any] | None = None  # once the answer is being stored, it is settled
-        try:
-            yield _event(
-                "meta",
-                {"session_id": turn.session_id, "student_message_id": turn.student_message_id, "retry": turn.retry},
-            )
-            yield _event("delta", {"text": first})
-            while (piece := await pump.next()) is not None:
-                received.append(piece)
-                yield _event("delta", {"text": piece})
-            storing = asyncio.ensure_future(turns.answer(turn, "".join(received)))
-            student, reply = await asyncio.shield(storing)
-            yield _event(
-                "done",
-                {
-                    "student_message": student.model_dump(mode="json"),
-                    "reply": reply.model_dump(mode="json") if reply else None,
-                },
-            )
-        except Exception as exc:
-            error = exc if isinstance(exc, MentoraError) else _as_contract_error(exc)
-            if storing is None:
-                storing = asyncio.ensure_future(turns.answer(turn, "".join(received), complete=False))
-                await asyncio.shield(storing)
-            envelope = {"success": False, "error": error.message, "code": error.code.value, "details": error.details}
-            yield _event("error", envelope)
-        finally:
-            pump.cancel()
-            if storing is None:  # the client went away mid-stream: keep what arrived, as incomplete
-                keep_running(asyncio.ensure_future(turns.answer(turn, "".join(received), complete=False)))
-
-    # A client that stops reading must not hold the turn forever: sends time out.
-    return EventSourceResponse(events(), ping=15, send_timeout=30)
-
-
-def _as_contract_error(exc: Exception) -> MentoraError:
-    if isinstance(exc, SQLAlchemyError):
-        return translate_database_error(exc)
-    logger.error("tutoring stream failed", exc_info=exc)
-    return InternalError()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -9,16 +10,41 @@ from mentora.platform.db import Base
 from mentora.platform.db.types import IdMixin, TenantOwnedMixin, UTCDateTime, utcnow
 
 
+class SessionStatus(StrEnum):
+    ACTIVE = "active"
+    ENDED = "ended"
+
+
+class EndReason(StrEnum):
+    STUDENT = "student"  # the student ended it
+    TIME_LIMIT = "time_limit"
+
+
+class MessageRole(StrEnum):
+    STUDENT = "student"
+    TUTOR = "tutor"
+
+
+class MessageStatus(StrEnum):
+    # A student turn's:
+    PENDING = "pending"  # the tutor is answering
+    ANSWERED = "answered"
+    FAILED = "failed"  # can be retried
+    # A tutor turn's:
+    COMPLETE = "complete"
+    INCOMPLETE = "incomplete"  # cut off mid-stream
+
+
 class TutoringSession(IdMixin, TenantOwnedMixin, Base):
     __tablename__ = "tutoring_sessions"
 
     user_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id", ondelete="CASCADE"), index=True)
     case_study_id: Mapped[str] = mapped_column(String(36), ForeignKey("case_studies.id"), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="active")  # active | ended
+    status: Mapped[str] = mapped_column(String(20), default=SessionStatus.ACTIVE)  # a SessionStatus
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    end_reason: Mapped[str | None] = mapped_column(String(20))  # student | time_limit
+    end_reason: Mapped[str | None] = mapped_column(String(20))  # an EndReason
 
 
 class SessionMessage(IdMixin, TenantOwnedMixin, Base):
@@ -34,9 +60,9 @@ class SessionMessage(IdMixin, TenantOwnedMixin, Base):
 
     session_id: Mapped[str] = mapped_column(String(36), ForeignKey("tutoring_sessions.id", ondelete="CASCADE"))
     sequence: Mapped[int] = mapped_column(Integer)
-    role: Mapped[str] = mapped_column(String(10))  # student | tutor
+    role: Mapped[str] = mapped_column(String(10))  # a MessageRole
     content: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(12))
+    status: Mapped[str] = mapped_column(String(12))  # a MessageStatus
     reply_to: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Student turns: when the current answer attempt began (a retry starts a new one). A pending

@@ -6,38 +6,46 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.case_studies.service import CaseStudyService
 from mentora.contract import ConflictError, NotFoundError
 from mentora.platform.db import Database
-from mentora.platform.db.repository import TenantScopedRepository
 from mentora.platform.db.types import utcnow
 from mentora.platform.jobs import enqueue
 from mentora.platform.security.permissions import Action, Module, permission
 from mentora.platform.security.principal import Principal
-from mentora.sessions.models import SessionMessage, TutoringSession
+from mentora.platform.tenant_settings import AIConfig, TenantSettings
+from mentora.sessions.models import (
+    EndReason,
+    MessageRole,
+    MessageStatus,
+    SessionMessage,
+    SessionStatus,
+    TutoringSession,
+)
+from mentora.sessions.repository import EverySession, MessageRepository, SessionRepository
 from mentora.sessions.schemas import MessageOut, SessionDetailOut, SessionOut
 from mentora.tenants.models import Tenant
+from mentora.tenants.repository import TenantRepository
 from mentora.users.models import User
 
-DEFAULT_SESSION_MINUTES = 60
-DEFAULT_MAX_SESSIONS = 5
 # Staff who grade read every session of their tenant; students read their own.
 READS_ALL = permission(Module.GRADES, Action.EDIT)
 
 
-class SessionRepository(TenantScopedRepository[TutoringSession]):
-    model = TutoringSession
-
-
 def tutor_name(tenant: Tenant) -> str:
-    return "openai-compatible" if tenant.ai_config.get("base_url") else "offline"
+    return "openai-compatible" if AIConfig.of(tenant.ai_config).is_configured else "offline"
 
 
 def session_out(tutoring: TutoringSession, tutor: str) -> SessionOut:
     return SessionOut.model_validate({**_columns(tutoring), "tutor": tutor})
+
+
+def counted_turns(transcript: Sequence[SessionMessage]) -> list[SessionMessage]:
+    """What the tutor and the grader read of a transcript: the student's turns and the
+    tutor's complete answers (a cut-off answer is no answer)."""
+    return [m for m in transcript if m.role == MessageRole.STUDENT or m.status == MessageStatus.COMPLETE]
 
 
 def message_out(message: SessionMessage) -> MessageOut:
@@ -51,10 +59,12 @@ def _columns(tutoring: TutoringSession) -> dict[str, Any]:
 GRADE_SESSION = "grade_session"
 
 
-async def close_session(session: AsyncSession, tutoring: TutoringSession, *, reason: str, max_attempts: int) -> None:
+async def close_session(
+    session: AsyncSession, tutoring: TutoringSession, *, reason: EndReason, max_attempts: int
+) -> None:
     """End a session and queue its grading, in the same transaction (so neither happens alone)."""
-    tutoring.status, tutoring.end_reason = "ended", reason
-    tutoring.ended_at = tutoring.expires_at if reason == "time_limit" else utcnow()
+    tutoring.status, tutoring.end_reason = SessionStatus.ENDED, reason
+    tutoring.ended_at = tutoring.expires_at if reason == EndReason.TIME_LIMIT else utcnow()
     await session.flush()
     await enqueue(
         session,
@@ -69,19 +79,9 @@ async def close_session(session: AsyncSession, tutoring: TutoringSession, *, rea
 async def end_expired_sessions(database: Database, max_attempts: int) -> int:
     """Periodic: end the sessions whose time ran out with nobody touching them."""
     async with database.transaction() as session:
-        expired = (
-            (
-                await session.execute(
-                    select(TutoringSession).where(
-                        TutoringSession.status == "active", TutoringSession.expires_at <= utcnow()
-                    )
-                )
-            )
-            .scalars()
-            .all()
-        )
+        expired = await EverySession(session).expired()
         for tutoring in expired:
-            await close_session(session, tutoring, reason="time_limit", max_attempts=max_attempts)
+            await close_session(session, tutoring, reason=EndReason.TIME_LIMIT, max_attempts=max_attempts)
         return len(expired)
 
 
@@ -91,10 +91,11 @@ class SessionService:
         self.session = session
         self.caller = caller
         self.sessions = SessionRepository(session, caller.tenant_id)
+        self.messages = MessageRepository(session, caller.tenant_id)
         self.max_attempts = max_attempts
 
     async def tenant(self) -> Tenant:
-        tenant = await self.session.get(Tenant, self.caller.tenant_id)
+        tenant = await TenantRepository(self.session).find_by_id(self.caller.tenant_id)
         assert tenant is not None, "an authenticated caller's tenant exists"
         return tenant
 
@@ -110,30 +111,19 @@ class SessionService:
             raise ConflictError(
                 "An active session already exists for this case study", details={"session_id": active.id}
             )
-        tenant = await self.tenant()
-        limit = await self._max_sessions(tenant)
-        used = (
-            await self.session.execute(
-                select(func.count())
-                .select_from(TutoringSession)
-                .where(
-                    TutoringSession.tenant_id == self.caller.tenant_id,
-                    TutoringSession.user_id == self.caller.user_id,
-                    TutoringSession.case_study_id == case_study.id,
-                )
-            )
-        ).scalar_one()
-        if used >= limit:
+        settings = TenantSettings.of((await self.tenant()).settings)
+        limit = await self._max_sessions(settings)
+        if await self.sessions.count_of(self.caller.user_id, case_study.id) >= limit:
             raise ConflictError(
                 f"Session limit reached for this case study ({limit})",
                 details={"content_id": f"session limit reached ({limit})"},
             )
-        minutes = case_study.time_limit_minutes or int(tenant.settings.get("session_minutes", DEFAULT_SESSION_MINUTES))
+        minutes = case_study.time_limit_minutes or settings.session_minutes
         now = utcnow()
         tutoring = TutoringSession(
             user_id=self.caller.user_id,
             case_study_id=case_study.id,
-            status="active",
+            status=SessionStatus.ACTIVE,
             started_at=now,
             expires_at=now + timedelta(minutes=minutes),
         )
@@ -141,11 +131,8 @@ class SessionService:
 
     async def get(self, session_id: str) -> TutoringSession:
         """A session the caller may read (their own; staff read the tenant's)."""
-        statement = self.sessions.base_statement().where(TutoringSession.id == session_id)
-        if not self.caller.can(READS_ALL):
-            statement = statement.where(TutoringSession.user_id == self.caller.user_id)
-        tutoring = (await self.session.execute(statement)).scalar_one_or_none()
-        if tutoring is None:
+        tutoring = await self.sessions.get(session_id)
+        if tutoring is None or not (self.caller.can(READS_ALL) or tutoring.user_id == self.caller.user_id):
             raise NotFoundError("Session not found")
         return await self.expire_if_due(tutoring)
 
@@ -158,31 +145,27 @@ class SessionService:
     async def list(
         self, *, skip: int, limit: int, user_id: str | None, case_study_id: str | None
     ) -> tuple[Sequence[TutoringSession], int]:
-        statement = self.sessions.base_statement().order_by(TutoringSession.started_at.desc(), TutoringSession.id)
         if not self.caller.can(READS_ALL):
-            statement = statement.where(TutoringSession.user_id == self.caller.user_id)
+            statement = self.sessions.of_user(self.caller.user_id)
         elif user_id is not None:
-            statement = statement.where(TutoringSession.user_id == user_id)
+            statement = self.sessions.of_user(user_id)
+        else:
+            statement = self.sessions.base_statement()
+        statement = statement.order_by(TutoringSession.started_at.desc(), TutoringSession.id)
         if case_study_id is not None:
             statement = statement.where(TutoringSession.case_study_id == case_study_id)
         return await self.sessions.page(statement, skip=skip, limit=limit)
 
     async def end(self, session_id: str) -> TutoringSession:
         tutoring = await self.get_own(session_id)
-        if tutoring.status != "active":
+        if tutoring.status != SessionStatus.ACTIVE:
             raise ConflictError("The session has already ended", details={"session_id": "already ended"})
-        await close_session(self.session, tutoring, reason="student", max_attempts=self.max_attempts)
+        await close_session(self.session, tutoring, reason=EndReason.STUDENT, max_attempts=self.max_attempts)
         return tutoring
 
     async def detail(self, tutoring: TutoringSession) -> SessionDetailOut:
         case_study = await CaseStudyService(self.session, self.caller.tenant_id).get(tutoring.case_study_id)
-        messages = (
-            await self.session.execute(
-                select(SessionMessage)
-                .where(SessionMessage.session_id == tutoring.id, SessionMessage.tenant_id == self.caller.tenant_id)
-                .order_by(SessionMessage.sequence)
-            )
-        ).scalars()
+        messages = await self.messages.transcript(tutoring.id)
         return SessionDetailOut.model_validate(
             {
                 **_columns(tutoring),
@@ -194,22 +177,18 @@ class SessionService:
 
     async def expire_if_due(self, tutoring: TutoringSession) -> TutoringSession:
         """The time limit ends a session: noticed whenever the session is touched."""
-        if tutoring.status == "active" and tutoring.expires_at <= utcnow():
-            await close_session(self.session, tutoring, reason="time_limit", max_attempts=self.max_attempts)
+        if tutoring.status == SessionStatus.ACTIVE and tutoring.expires_at <= utcnow():
+            await close_session(self.session, tutoring, reason=EndReason.TIME_LIMIT, max_attempts=self.max_attempts)
         return tutoring
 
     async def _active_for(self, case_study_id: str) -> TutoringSession | None:
-        statement = self.sessions.base_statement().where(
-            TutoringSession.user_id == self.caller.user_id,
-            TutoringSession.case_study_id == case_study_id,
-            TutoringSession.status == "active",
-        )
-        for tutoring in (await self.session.execute(statement)).scalars().all():
-            if (await self.expire_if_due(tutoring)).status == "active":
+        for tutoring in await self.sessions.active_of(self.caller.user_id, case_study_id):
+            if (await self.expire_if_due(tutoring)).status == SessionStatus.ACTIVE:
                 return tutoring
         return None
 
-    async def _max_sessions(self, tenant: Tenant) -> int:
+    async def _max_sessions(self, settings: TenantSettings) -> int:
+        """The user's own limit if they have one, else the tenant's."""
         user = await self.session.get(User, self.caller.user_id)
         override = (user.settings or {}).get("max_sessions") if user else None
-        return int(override or tenant.settings.get("max_sessions", DEFAULT_MAX_SESSIONS))
+        return int(override or settings.max_sessions)

@@ -9,25 +9,29 @@ stored. An answer cut off mid-stream is stored as ``incomplete``, never as a ful
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.types import Scope
 
 from mentora.case_studies.models import CaseStudy
+from mentora.case_studies.service import CaseStudyService
 from mentora.contract import ConflictError
 from mentora.integrations.ai import ChatMessage, Tutor, fit_to_budget, tutor_for
 from mentora.integrations.ai.offline import OfflineTutor
 from mentora.platform.db.types import utcnow
+from mentora.platform.ratelimit import PolicyName
+from mentora.platform.ratelimit.policies import daily_quota_policy
 from mentora.platform.security.principal import Principal
 from mentora.platform.services import Services
-from mentora.sessions.models import SessionMessage, TutoringSession
+from mentora.platform.tenant_settings import AIConfig
+from mentora.sessions.models import MessageRole, MessageStatus, SessionMessage, SessionStatus
+from mentora.sessions.repository import MessageRepository, SessionRepository
 from mentora.sessions.schemas import MessageOut
-from mentora.sessions.service import SessionService, message_out
+from mentora.sessions.service import SessionService, counted_turns, message_out
 
 # A turn still "pending" this long after it began belongs to a request that died.
 STALE_PENDING = timedelta(minutes=2)
@@ -56,11 +60,9 @@ def build_context(case_study: CaseStudy, transcript: Sequence[SessionMessage], b
     messages = [ChatMessage("system", system)]
     if case_study.first_message:
         messages.append(ChatMessage("assistant", case_study.first_message))
-    for message in transcript:
-        if message.role == "student":
-            messages.append(ChatMessage("user", message.content))
-        elif message.status == "complete":  # a cut-off answer is not context
-            messages.append(ChatMessage("assistant", message.content))
+    for message in counted_turns(transcript):
+        by_student = message.role == MessageRole.STUDENT
+        messages.append(ChatMessage("user" if by_student else "assistant", message.content))
     return fit_to_budget(messages, budget)
 
 
@@ -69,56 +71,60 @@ class TurnService:
         self.services = services
         self.caller = caller
 
+    async def count(self, scope: Scope) -> None:
+        """Count a turn against the AI-turn rate limit and the daily quota (RATE_LIMIT_EXCEEDED when over)."""
+        tenant_id, user_id = self.caller.tenant_id, self.caller.user_id
+        settings = await self.services.tenants.settings_of(tenant_id)
+        limiter = self.services.limiter
+        await limiter.enforce(scope, PolicyName.AI_TURNS, tenant_id, user_id, tenant_settings=settings)
+        if settings is not None and settings.daily_message_quota > 0:  # 0: no daily quota
+            await limiter.hit(daily_quota_policy(settings.daily_message_quota), tenant_id, user_id, report=False)
+
     async def begin(self, session_id: str, content: str) -> Turn:
         """Store the student's turn (or pick up the failed one it retries), committed."""
         async with self.services.database.transaction() as session:
             sessions = SessionService(session, self.caller, max_attempts=self.services.settings.job_max_attempts)
             tutoring = await sessions.get_own(session_id)
-            await _lock(session, tutoring.id)
-            if tutoring.status != "active":
+            await sessions.sessions.lock(tutoring.id)
+            if tutoring.status != SessionStatus.ACTIVE:
                 raise ConflictError("The session has ended", details={"session_id": f"ended ({tutoring.end_reason})"})
-            transcript = list(
-                (
-                    await session.execute(
-                        select(SessionMessage)
-                        .where(SessionMessage.session_id == tutoring.id, SessionMessage.tenant_id == tutoring.tenant_id)
-                        .order_by(SessionMessage.sequence)
-                    )
-                ).scalars()
-            )
-            last_student = next((m for m in reversed(transcript) if m.role == "student"), None)
+            transcript = await sessions.messages.transcript(tutoring.id)
+            last_student = next((m for m in reversed(transcript) if m.role == MessageRole.STUDENT), None)
             if (
                 last_student is not None
-                and last_student.status == "pending"
+                and last_student.status == MessageStatus.PENDING
                 and (last_student.attempt_started_at or last_student.created_at) > utcnow() - STALE_PENDING
             ):
                 raise ConflictError(
                     "The tutor is still answering the previous turn",
                     details={"session_id": "a reply is still being written"},
                 )
-            retry = last_student is not None and last_student.status != "answered" and last_student.content == content
+            retry = (
+                last_student is not None
+                and last_student.status != MessageStatus.ANSWERED
+                and last_student.content == content
+            )
             if retry:
                 assert last_student is not None
                 student = last_student
-                student.status = "pending"
+                student.status = MessageStatus.PENDING
                 student.attempt_started_at = utcnow()
             else:
                 student = SessionMessage(
-                    tenant_id=tutoring.tenant_id,
                     session_id=tutoring.id,
                     sequence=(transcript[-1].sequence + 1) if transcript else 1,
-                    role="student",
+                    role=MessageRole.STUDENT,
                     content=content,
-                    status="pending",
+                    status=MessageStatus.PENDING,
                     attempt_started_at=utcnow(),
                 )
-                session.add(student)
+                await sessions.messages.add(student)
                 transcript.append(student)
             await session.flush()
-            case_study = await session.get(CaseStudy, tutoring.case_study_id)
-            assert case_study is not None
+            case_study = await CaseStudyService(session, tutoring.tenant_id).get(tutoring.case_study_id)
             tenant = await sessions.tenant()
-            ai_config, model, questions = dict(tenant.ai_config), case_study.llm_model, list(case_study.instructions)
+            ai_config = AIConfig.of(tenant.ai_config)
+            model, questions = case_study.llm_model, list(case_study.instructions)
             context = build_context(case_study, transcript, self.services.settings.ai_context_tokens)
             tenant_id, ids, attempt = tenant.id, (tutoring.id, student.id), student.attempt_started_at
         # Committed: whatever happens from here (even a tutor that cannot be set up), the turn is kept.
@@ -155,49 +161,44 @@ class TurnService:
             await asyncio.sleep(delay)
             try:
                 async with self.services.database.transaction() as session:
-                    await session.execute(
-                        update(SessionMessage)
-                        .where(
-                            SessionMessage.id == turn.student_message_id,
-                            SessionMessage.status == "pending",
-                            # This attempt only: a resend may have started a newer one meanwhile.
-                            SessionMessage.attempt_started_at == turn.attempt_started_at,
-                        )
-                        .values(status="failed")
-                    )
+                    messages = MessageRepository(session, turn.tenant_id)
+                    await messages.fail_if_pending(turn.student_message_id, turn.attempt_started_at)
                 return
             except SQLAlchemyError:
                 delay = min(delay * 2, SETTLE_MAX_RETRY_SECONDS)
 
     async def _store_answer(self, turn: Turn, text: str, *, complete: bool) -> tuple[MessageOut, MessageOut | None]:
         async with self.services.database.transaction() as session:
-            await _lock(session, turn.session_id)
+            await SessionRepository(session, turn.tenant_id).lock(turn.session_id)
+            messages = MessageRepository(session, turn.tenant_id)
             reply = None
             if text:
-                last = (
-                    await session.execute(
-                        select(func.max(SessionMessage.sequence)).where(SessionMessage.session_id == turn.session_id)
-                    )
-                ).scalar_one()
                 reply = SessionMessage(
-                    tenant_id=turn.tenant_id,
                     session_id=turn.session_id,
-                    sequence=(last or 0) + 1,
-                    role="tutor",
+                    sequence=await messages.last_sequence(turn.session_id) + 1,
+                    role=MessageRole.TUTOR,
                     content=text,
-                    status="complete" if complete else "incomplete",
+                    status=MessageStatus.COMPLETE if complete else MessageStatus.INCOMPLETE,
                     reply_to=turn.student_message_id,
                 )
-                session.add(reply)
-            await session.execute(
-                update(SessionMessage)
-                .where(SessionMessage.id == turn.student_message_id)
-                .values(status="answered" if complete and text else "failed")
-            )
+                await messages.add(reply)
+            settled = MessageStatus.ANSWERED if complete and text else MessageStatus.FAILED
+            await messages.set_status(turn.student_message_id, settled)
             await session.flush()
-            student = await session.get(SessionMessage, turn.student_message_id)
+            student = await messages.get(turn.student_message_id)
             assert student is not None
             return message_out(student), message_out(reply) if reply is not None else None
+
+    async def reply(self, turn: Turn) -> tuple[MessageOut, MessageOut]:
+        """The tutor's whole answer, stored; a failure leaves the turn stored, retryable."""
+        try:
+            text = await turn.tutor.reply(turn.context)
+        except BaseException:
+            await self.fail(turn)
+            raise
+        student, reply = await self.answer(turn, text)
+        assert reply is not None
+        return student, reply
 
     async def fail(self, turn: Turn, partial: str = "") -> None:
         """The answer failed: the turn stays stored, retryable; a partial answer is kept as incomplete."""
@@ -211,45 +212,3 @@ _background: set[asyncio.Future[Any]] = set()
 def keep_running(task: asyncio.Future[Any]) -> None:
     _background.add(task)
     task.add_done_callback(_background.discard)
-
-
-async def _lock(session: AsyncSession, session_id: str) -> None:
-    """Turns of one session take turns: two retries of the same failed turn cannot both
-    call the tutor, nor two answers take the same place (PostgreSQL row lock; SQLite's
-    immediate transactions already serialize)."""
-    await session.execute(select(TutoringSession.id).where(TutoringSession.id == session_id).with_for_update())
-
-
-class StreamPump:
-    """Runs an answer stream in a task of its own, feeding a queue.
-
-    The upstream call keeps one task for its whole life (its deadline and circuit are
-    bound to it), while the HTTP response that relays it runs in another.
-    """
-
-    _END = object()
-
-    def __init__(self, source: AsyncIterator[str]) -> None:
-        self._queue: asyncio.Queue[object] = asyncio.Queue()
-        self._task = asyncio.create_task(self._run(source))
-
-    async def _run(self, source: AsyncIterator[str]) -> None:
-        try:
-            async for piece in source:
-                await self._queue.put(piece)
-            await self._queue.put(self._END)
-        except Exception as exc:
-            await self._queue.put(exc)
-
-    async def next(self) -> str | None:
-        """The next piece of text; None at the end; the upstream's error if it failed."""
-        item = await self._queue.get()
-        if item is self._END:
-            return None
-        if isinstance(item, Exception):
-            raise item
-        assert isinstance(item, str)
-        return item
-
-    def cancel(self) -> None:
-        self._task.cancel()

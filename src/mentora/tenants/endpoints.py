@@ -3,15 +3,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.contract import EmptyEnvelope, ErrorCode, TenantError, ValidationFailedError, error_responses, id_links
-from mentora.platform.db import DatabaseDep, SessionDep, after_commit
+from mentora.platform.db import DatabaseDep, SessionDep
 from mentora.platform.pagination import Page
 from mentora.platform.ratelimit.middleware import count_as_anonymous
 from mentora.platform.security.permissions import Action, Module, SystemRole, permission
 from mentora.platform.security.principal import Principal, RequirePermission
-from mentora.platform.services import ServicesDep
-from mentora.tenants.models import Tenant
+from mentora.platform.services import Services, ServicesDep
+from mentora.tenants.repository import TenantRepository
 from mentora.tenants.schemas import (
     FirstAdminIn,
     InstitutionUpdate,
@@ -46,12 +47,16 @@ CREATED_LINKS = id_links(
 )
 
 
+def tenant_service(session: AsyncSession, services: Services) -> TenantService:
+    return TenantService(session, services.secrets, forget_identity_state=services.forget_identity_state)
+
+
 @router.get("")
 async def list_tenants(
     caller: TenantViewer, session: SessionDep, services: ServicesDep, page: Page, include_inactive: bool = False
 ) -> TenantListEnvelope:
     """Every institution; deactivated ones only with ``include_inactive``."""
-    tenants, total = await TenantService(session, services.secrets).list(
+    tenants, total = await tenant_service(session, services).list(
         include_inactive=include_inactive, skip=page.skip, limit=page.limit
     )
     return TenantListEnvelope.page_of([tenant_out(t) for t in tenants], total=total, skip=page.skip, limit=page.limit)
@@ -62,7 +67,7 @@ async def create_tenant(
     data: TenantCreate, caller: TenantCreator, session: SessionDep, services: ServicesDep
 ) -> TenantEnvelope:
     """Add an institution. Secrets in ``ai_config``/``lms_config`` are stored encrypted and never returned."""
-    tenant = await TenantService(session, services.secrets).create(data)
+    tenant = await tenant_service(session, services).create(data)
     return TenantEnvelope(data=tenant_out(tenant), message="Tenant created")
 
 
@@ -71,7 +76,7 @@ async def get_tenant(
     tenant_id: str, caller: TenantViewer, session: SessionDep, services: ServicesDep
 ) -> TenantEnvelope:
     """One institution."""
-    return TenantEnvelope(data=tenant_out(await TenantService(session, services.secrets).get(tenant_id)))
+    return TenantEnvelope(data=tenant_out(await tenant_service(session, services).get(tenant_id)))
 
 
 @router.patch("/{tenant_id}", responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))
@@ -79,8 +84,7 @@ async def update_tenant(
     tenant_id: str, data: TenantUpdate, caller: TenantEditor, session: SessionDep, services: ServicesDep
 ) -> TenantEnvelope:
     """Change an institution; an omitted secret keeps its stored value, a null one clears it."""
-    tenant = await TenantService(session, services.secrets).update(tenant_id, data)
-    after_commit(session, services.forget_identity_state)
+    tenant = await tenant_service(session, services).update(tenant_id, data)
     return TenantEnvelope(data=tenant_out(tenant), message="Tenant updated")
 
 
@@ -89,8 +93,7 @@ async def deactivate_tenant(
     tenant_id: str, caller: TenantDeleter, session: SessionDep, services: ServicesDep
 ) -> EmptyEnvelope:
     """Deactivate an institution (soft delete): its users' tokens stop working."""
-    await TenantService(session, services.secrets).deactivate(tenant_id)
-    after_commit(session, services.forget_identity_state)
+    await tenant_service(session, services).deactivate(tenant_id)
     return EmptyEnvelope(data=None, message="Tenant deactivated")
 
 
@@ -99,7 +102,7 @@ async def create_tenant_admin(
     tenant_id: str, data: FirstAdminIn, caller: TenantCreator, session: SessionDep, services: ServicesDep
 ) -> InvitedUserEnvelope:
     """Give an institution an administrator (its first, typically)."""
-    tenant = await TenantService(session, services.secrets).get(tenant_id)
+    tenant = await tenant_service(session, services).get(tenant_id)
     invite = UserInvite(email=data.email, name=data.name, password=data.password, role=SystemRole.ADMIN)
     user, temporary = await UserService(session, tenant.id, services.passwords).invite(invite, caller)
     invited = InvitedUserOut(**user_out(user).model_dump(), temporary_password=temporary)
@@ -123,7 +126,7 @@ async def find_institution(
     whether students may register; ``null`` when nothing names one. TENANT_ERROR as login
     answers it: ``unknown``, ``inactive``."""
     # A valid token lets a request past the anonymous limit; this route reads no token, so it counts anyway.
-    await count_as_anonymous(request.scope)
+    await count_as_anonymous(request.scope, services)
     try:
         named = await services.tenants.resolve_unauthenticated(request, slug)
     except ValidationFailedError as exc:  # login's message, on this route's own parameter
@@ -134,7 +137,7 @@ async def find_institution(
             return PublicInstitutionEnvelope(data=None)
         raise
     async with database.reading() as session:
-        tenant = await session.get(Tenant, named.id)
+        tenant = await TenantRepository(session).find_by_id(named.id)
     if tenant is None:  # removed since the resolver cached it
         raise TenantError("unknown", "Unknown tenant")
     return PublicInstitutionEnvelope(data=public_institution_out(tenant))
@@ -151,7 +154,7 @@ SettingsEditor = Annotated[Principal, Depends(RequirePermission(permission(Modul
 async def get_institution(caller: SettingsViewer, session: SessionDep, services: ServicesDep) -> TenantEnvelope:
     """The caller's own institution; secrets show only as ``api_key_set`` and ``credentials_set``.
     NOT_FOUND for the platform operators, whose tenant is no institution."""
-    return TenantEnvelope(data=tenant_out(await TenantService(session, services.secrets).get(caller.tenant_id)))
+    return TenantEnvelope(data=tenant_out(await tenant_service(session, services).get(caller.tenant_id)))
 
 
 @institution_router.patch("", responses=NOT_FOUND)
@@ -161,8 +164,5 @@ async def update_institution(
     """Change the caller's own institution as the operator would, but for its slug, domain and
     activation. An omitted secret keeps its stored value, a null one clears it; a new AI or
     LMS URL drops the stored secret unless the request sends one."""
-    tenant = await TenantService(session, services.secrets).update(
-        caller.tenant_id, data, keep_secrets_for_new_urls=False
-    )
-    after_commit(session, services.forget_identity_state)
+    tenant = await tenant_service(session, services).update(caller.tenant_id, data, keep_secrets_for_new_urls=False)
     return TenantEnvelope(data=tenant_out(tenant), message="Institution updated")

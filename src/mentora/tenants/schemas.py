@@ -3,11 +3,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AnyHttpUrl, BaseModel, Field, field_validator
+from pydantic import AnyHttpUrl, BaseModel, Field, field_validator
 
 from mentora.contract import ListEnvelope, SuccessEnvelope
 from mentora.platform.inputs import Email, Name, SecretText, StrictModel, Text, TextKeyed
-from mentora.platform.ratelimit import policy_from_string
+from mentora.platform.tenant_settings import DEFAULT_AI, AIConfig, AIProvider, LMSConfig, LMSConnection, TenantSettings
 
 Slug = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9-]+$")]
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -22,61 +22,20 @@ class Branding(StrictModel):
     widget_position: Literal["bottom-right", "bottom-left", "top-right", "top-left"] = "bottom-right"
 
 
-def _valid_limit(value: str | None) -> str | None:
-    if value is not None:
-        policy_from_string("override", value)  # raises ValueError with a readable message
-    return value
-
-
-LimitString = Annotated[
-    str | None,
-    Field(
-        max_length=50,
-        description="e.g. 10/minute; unset: the deployment's",
-        # The form clients should send. Only documented: the validator below also takes the
-        # rest of `limits`' syntax ("10 per minute"), which stored settings may already hold.
-        json_schema_extra={"pattern": r"^[1-9][0-9]*/(second|minute|hour|day)$"},
-    ),
-    AfterValidator(_valid_limit),
-]
-
-
-class RateLimitOverrides(StrictModel):
-    """Per-tenant overrides of the deployment's rate limits (MENTORA_RATE_LIMIT_*)."""
-
-    anonymous: LimitString = None
-    login: LimitString = None
-    login_ip: LimitString = None
-    login_account: LimitString = None
-    user: LimitString = None
-    tenant: LimitString = None
-    ai_turns: LimitString = None
-
-
-class TenantSettings(StrictModel):
-    max_sessions: int = Field(5, ge=1, le=1000, description="Sessions per student per case study")
-    session_minutes: int = Field(60, ge=1, le=1440, description="Default time limit of a tutoring session")
-    daily_message_quota: int = Field(200, ge=0, le=100_000, description="AI turns per student per day; 0: no quota")
-    registration_open: bool = Field(
-        True, description="Students may create their own account with POST /v1/auth/register"
-    )
-    rate_limits: RateLimitOverrides = Field(default_factory=RateLimitOverrides)
-
-
 class AIConfigIn(StrictModel):
     base_url: AnyHttpUrl | None = Field(None, description="OpenAI-compatible endpoint; unset: the offline tutor")
     model: Text | None = Field(None, max_length=100)
     api_key: SecretText | None = Field(None, description="Write-only; omit to keep the stored one, null to clear it")
-    temperature: float = Field(0.7, ge=0, le=2)
-    max_tokens: int = Field(800, ge=1, le=16_000)
+    temperature: float = Field(DEFAULT_AI.temperature, ge=0, le=2)
+    max_tokens: int = Field(DEFAULT_AI.max_tokens, ge=1, le=16_000)
 
 
-class AIConfigOut(BaseModel):
-    base_url: str | None = None
-    model: str | None = None
-    temperature: float = 0.7
-    max_tokens: int = 800
+class AIConfigOut(AIProvider):
     api_key_set: bool = False
+
+    @classmethod
+    def of(cls, config: AIConfig) -> AIConfigOut:
+        return cls(**config.model_dump(exclude={"api_key_sealed"}), api_key_set=config.api_key_sealed is not None)
 
 
 class LMSConfigIn(StrictModel):
@@ -99,13 +58,14 @@ class LMSConfigIn(StrictModel):
         return value
 
 
-class LMSConfigOut(BaseModel):
-    base_url: str | None = None
-    client_id: str | None = None
-    deployment_id: str | None = None
-    token_url: str | None = None
-    course_mapping: dict[str, str] = Field(default_factory=dict)
+class LMSConfigOut(LMSConnection):
     credentials_set: list[str] = Field(default_factory=list, description="Names of the stored credentials")
+
+    @classmethod
+    def of(cls, config: LMSConfig) -> LMSConfigOut:
+        return cls(
+            **config.model_dump(exclude={"credentials_sealed"}), credentials_set=sorted(config.credentials_sealed)
+        )
 
 
 Origin = Annotated[str, Field(max_length=255, pattern=r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")]

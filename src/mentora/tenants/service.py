@@ -8,13 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.contract import ConflictError, NotFoundError
-from mentora.platform.db.repository import Repository
+from mentora.platform.db import after_commit
 from mentora.platform.secrets import SecretBox
+from mentora.platform.tenant_settings import AIConfig, LMSConfig, TenantSettings
+from mentora.sign_ins.models import RevocationReason
+from mentora.sign_ins.service import revoke_sign_ins
 from mentora.tenants.models import Tenant
+from mentora.tenants.repository import TenantRepository
 from mentora.tenants.schemas import (
     AIConfigIn,
     AIConfigOut,
@@ -25,28 +28,13 @@ from mentora.tenants.schemas import (
     PublicInstitutionOut,
     TenantCreate,
     TenantOut,
-    TenantSettings,
 )
-from mentora.users.sign_ins import revoke_sign_ins
 
 PLATFORM_SLUG = "platform"
 # Where each configuration's secret is sent: the AI key with every call to the provider,
 # the LMS's API token to its base URL and its signed client assertion to its token URL.
 AI_URLS = ("base_url",)
 LMS_URLS = ("base_url", "token_url")
-
-
-class TenantRepository(Repository[Tenant]):
-    """Institutions only: the operators' own platform tenant is not managed here."""
-
-    model = Tenant
-
-    def base_statement(self) -> Select[Tenant]:
-        return select(Tenant).where(Tenant.is_platform.is_(False))
-
-    async def find_by_slug(self, slug: str) -> Tenant | None:
-        result = await self.session.execute(select(Tenant).where(Tenant.slug == slug))
-        return result.scalar_one_or_none()
 
 
 def _sealed(
@@ -91,22 +79,14 @@ def _sealed_lms_config(
 
 
 def tenant_out(tenant: Tenant) -> TenantOut:
-    ai = {key: value for key, value in tenant.ai_config.items() if key != "api_key_sealed"}
-    lms = {key: value for key, value in tenant.lms_config.items() if key != "credentials_sealed"}
-    return TenantOut(
-        id=tenant.id,
-        name=tenant.name,
-        slug=tenant.slug,
-        domain=tenant.domain,
-        lms_type=tenant.lms_type,
-        is_active=tenant.is_active,
-        branding=Branding.model_validate(tenant.branding),
-        ai_config=AIConfigOut(**ai, api_key_set="api_key_sealed" in tenant.ai_config),
-        lms_config=LMSConfigOut(**lms, credentials_set=sorted(tenant.lms_config.get("credentials_sealed", {}))),
-        allowed_origins=list(tenant.allowed_origins),
-        settings=TenantSettings.model_validate(tenant.settings),
-        created_at=tenant.created_at,
-        updated_at=tenant.updated_at,
+    """The tenant as the API shows it: its columns, with the secrets only named."""
+    columns = {field: getattr(tenant, field) for field in TenantOut.model_fields}
+    return TenantOut.model_validate(
+        {
+            **columns,
+            "ai_config": AIConfigOut.of(AIConfig.of(tenant.ai_config)),
+            "lms_config": LMSConfigOut.of(LMSConfig.of(tenant.lms_config)),
+        }
     )
 
 
@@ -116,15 +96,24 @@ def public_institution_out(tenant: Tenant) -> PublicInstitutionOut:
         name=tenant.name,
         branding=Branding.model_validate(tenant.branding),
         # Operators are created by an operator, never by sign-up (register refuses the platform tenant).
-        registration_open=TenantSettings.model_validate(tenant.settings).registration_open and not tenant.is_platform,
+        registration_open=TenantSettings.of(tenant.settings).registration_open and not tenant.is_platform,
     )
 
 
 class TenantService:
-    def __init__(self, session: AsyncSession, secrets: SecretBox) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        secrets: SecretBox,
+        *,
+        forget_identity_state: Callable[[], None] | None = None,
+    ) -> None:
+        """``forget_identity_state``: drops every worker's cached tenant and user state once a
+        change to a tenant has committed (None: this process caches none)."""
         self.session = session
         self.tenants = TenantRepository(session)
         self.secrets = secrets
+        self.forget_identity_state = forget_identity_state
 
     async def list(self, *, include_inactive: bool, skip: int, limit: int) -> tuple[Sequence[Tenant], int]:
         statement = self.tenants.base_statement().order_by(Tenant.created_at, Tenant.id)
@@ -169,7 +158,7 @@ class TenantService:
         if changes.get("slug") == PLATFORM_SLUG:
             raise ConflictError(details={"slug": "already exists"})
         if changes.get("is_active") is False and tenant.is_active:
-            await revoke_sign_ins(self.session, reason="tenant deactivated", tenant_id=tenant.id)
+            await revoke_sign_ins(self.session, reason=RevocationReason.TENANT_DEACTIVATED, tenant_id=tenant.id)
         for field in ("name", "slug", "lms_type", "is_active"):
             if changes.get(field) is not None:
                 setattr(tenant, field, changes[field])
@@ -187,14 +176,20 @@ class TenantService:
         if data.settings is not None:
             tenant.settings = data.settings.model_dump(mode="json")
         await self.session.flush()
+        self._forget_after_commit()
         return tenant
 
     async def deactivate(self, tenant_id: str) -> Tenant:
         tenant = await self.get(tenant_id)
-        await revoke_sign_ins(self.session, reason="tenant deactivated", tenant_id=tenant.id)
+        await revoke_sign_ins(self.session, reason=RevocationReason.TENANT_DEACTIVATED, tenant_id=tenant.id)
         tenant.is_active = False
         await self.session.flush()
+        self._forget_after_commit()
         return tenant
+
+    def _forget_after_commit(self) -> None:
+        if self.forget_identity_state is not None:
+            after_commit(self.session, self.forget_identity_state)
 
     async def ensure_platform_tenant(self) -> Tenant:
         tenant = await self.tenants.find_by_slug(PLATFORM_SLUG)

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
-from mentora.platform.db import SessionDep, after_commit
+from mentora.platform.db import SessionDep
 from mentora.platform.pagination import Page
 from mentora.platform.ratelimit import PolicyName
 from mentora.platform.security.permissions import Action, Module, permission
@@ -47,7 +47,9 @@ CREATED_LINKS = id_links(
 
 
 def user_service(session: SessionDep, services: Services, caller: Principal) -> UserService:
-    return UserService(session, caller.tenant_id, services.passwords)
+    return UserService(
+        session, caller.tenant_id, services.passwords, forget_identity_state=services.forget_identity_state
+    )
 
 
 @me_router.get("")
@@ -89,7 +91,6 @@ async def change_password(
         reader=services.database,
         current_sign_in=caller.session_id,
     )
-    after_commit(session, services.forget_identity_state)
     return EmptyEnvelope(data=None, message="Password changed")
 
 
@@ -132,7 +133,6 @@ async def update_user(
 ) -> UserEnvelope:
     """Change a user's name, role, status or session limit."""
     user = await user_service(session, services, caller).update(user_id, data, caller)
-    after_commit(session, services.forget_identity_state)
     return UserEnvelope(data=user_out(user), message="User updated")
 
 
@@ -140,7 +140,6 @@ async def update_user(
 async def deactivate_user(user_id: str, caller: UserEditor, session: SessionDep, services: ServicesDep) -> UserEnvelope:
     """Deactivate a user: their tokens stop working on their next request."""
     user = await user_service(session, services, caller).deactivate(user_id, caller)
-    after_commit(session, services.forget_identity_state)
     return UserEnvelope(data=user_out(user), message="User deactivated")
 
 
@@ -148,5 +147,4 @@ async def deactivate_user(user_id: str, caller: UserEditor, session: SessionDep,
 async def delete_user(user_id: str, caller: UserDeleter, session: SessionDep, services: ServicesDep) -> EmptyEnvelope:
     """Delete a user for good."""
     await user_service(session, services, caller).delete(user_id, caller)
-    after_commit(session, services.forget_identity_state)
     return EmptyEnvelope(data=None, message="User deleted")

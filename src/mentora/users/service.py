@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Boolean, String, column, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.contract import AuthorizationError, ConflictError, NotFoundError, ValidationFailedError
-from mentora.platform.db import Database
+from mentora.platform.db import Database, after_commit
 from mentora.platform.inputs import normalize_email
 from mentora.platform.security.passwords import PasswordService
 from mentora.platform.security.permissions import SystemRole
 from mentora.platform.security.principal import Principal
 from mentora.roles.models import Role
 from mentora.roles.service import RoleService, check_grantable, permissions_of
+from mentora.sign_ins.models import RevocationReason
+from mentora.sign_ins.service import revoke_sign_ins
 from mentora.users.models import User
 from mentora.users.repository import UserRepository
 from mentora.users.schemas import MeUpdate, UserInvite, UserOut, UserSettings, UserUpdate
-from mentora.users.sign_ins import revoke_sign_ins
 
-# Tenants sit above users; this is the one column users read of them.
-_TENANTS = table("tenants", column("id", String), column("is_platform", Boolean))
+SUPER_ADMIN_PLATFORM_ONLY = "SUPER_ADMIN belongs to the platform tenant only"
+
+
+def check_role_fits_tenant(role_name: str, *, platform_tenant: bool) -> None:
+    """SUPER_ADMIN is held by the platform's operators, in the platform tenant only."""
+    if role_name == SystemRole.SUPER_ADMIN and not platform_tenant:
+        raise ValidationFailedError.for_field("role", SUPER_ADMIN_PLATFORM_ONLY)
 
 
 def user_out(user: User) -> UserOut:
@@ -41,13 +46,27 @@ def user_out(user: User) -> UserOut:
     )
 
 
+def _nothing_cached() -> None:
+    """Command-line work: this process caches no user state."""
+
+
 class UserService:
-    def __init__(self, session: AsyncSession, tenant_id: str, passwords: PasswordService) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        tenant_id: str,
+        passwords: PasswordService,
+        *,
+        forget_identity_state: Callable[[], None] = _nothing_cached,
+    ) -> None:
+        """``forget_identity_state``: drops the cached tenant and user state of every worker;
+        called once a change that concerns it has committed."""
         self.session = session
         self.tenant_id = tenant_id
         self.users = UserRepository(session, tenant_id)
         self.roles = RoleService(session, tenant_id)
         self.passwords = passwords
+        self.forget_identity_state = forget_identity_state
 
     async def get(self, user_id: str) -> User:
         user = await self.users.get(user_id)
@@ -61,27 +80,22 @@ class UserService:
     async def list(
         self, *, skip: int, limit: int, role: str | None = None, is_active: bool | None = None, q: str | None = None
     ) -> tuple[Sequence[User], int]:
-        statement = self.users.base_statement().order_by(User.created_at, User.id)
+        role_id = None
         if role is not None:
             found = await self.roles.find(role)
-            statement = statement.where(User.role_id == (found.id if found else role))
-        if is_active is not None:
-            statement = statement.where(User.is_active.is_(is_active))
-        if q:
-            pattern = f"%{q.lower()}%"
-            statement = statement.where(User.email.like(pattern) | User.name.ilike(pattern))
+            role_id = found.id if found else role
+        statement = self.users.matching(role_id=role_id, is_active=is_active, text=q)
         return await self.users.page(statement, skip=skip, limit=limit)
 
     async def create(
         self, *, email: str, name: str, password_hash: str, role: Role, settings: dict[str, Any] | None = None
     ) -> User:
         """Create a user; a taken email is CONFLICT (checked here, and by the database under a race).
+        The role is the caller's to check (``check_role_fits_tenant``, ``_assignable_role``).
 
         The password is hashed by the caller before its transaction's first statement, so
         the slow hash never runs while the embedded database's write lock is held.
         """
-        if role.name == SystemRole.SUPER_ADMIN and not await self._in_platform_tenant():
-            raise ValidationFailedError.for_field("role", "SUPER_ADMIN belongs to the platform tenant only")
         email = normalize_email(email)
         if await self.users.find_by_email(email) is not None:
             raise ConflictError("Email already registered", details={"email": "already registered"})
@@ -123,13 +137,16 @@ class UserService:
                     "You cannot deactivate your own account", details={"is_active": "you cannot deactivate yourself"}
                 )
             if user.is_active and not data.is_active:
-                await revoke_sign_ins(self.session, reason="deactivated", tenant_id=self.tenant_id, user_id=user.id)
+                await revoke_sign_ins(
+                    self.session, reason=RevocationReason.USER_DEACTIVATED, tenant_id=self.tenant_id, user_id=user.id
+                )
             user.is_active = data.is_active
         if data.name is not None:
             user.name = data.name
         if data.settings is not None:
             user.settings = data.settings.model_dump(exclude_none=True)
         await self.session.flush()
+        after_commit(self.session, self.forget_identity_state)
         return user
 
     async def update_me(self, user_id: str, data: MeUpdate) -> User:
@@ -147,6 +164,7 @@ class UserService:
         if user.id == caller.user_id:
             raise ConflictError("You cannot delete your own account", details={"user_id": "you cannot delete yourself"})
         await self.users.delete(user)
+        after_commit(self.session, self.forget_identity_state)
 
     async def change_password(
         self, user_id: str, current: str, new: str, *, reader: Database, current_sign_in: str
@@ -162,13 +180,14 @@ class UserService:
         user = await self.get(user_id)
         user.password_hash = new_hash
         await revoke_sign_ins(
-            self.session, reason="password changed", tenant_id=self.tenant_id, user_id=user_id, keep=current_sign_in
+            self.session,
+            reason=RevocationReason.PASSWORD_CHANGED,
+            tenant_id=self.tenant_id,
+            user_id=user_id,
+            keep=current_sign_in,
         )
         await self.session.flush()
-
-    async def _in_platform_tenant(self) -> bool:
-        statement = select(_TENANTS.c.is_platform).where(_TENANTS.c.id == self.tenant_id)
-        return bool((await self.session.execute(statement)).scalar_one_or_none())
+        after_commit(self.session, self.forget_identity_state)
 
     async def _manageable(self, user_id: str, caller: Principal) -> User:
         """A user the caller may change: one holding no permission the caller lacks."""
@@ -181,7 +200,10 @@ class UserService:
         role = await self.roles.find(name_or_id)
         if role is None:
             raise ValidationFailedError.for_field("role", "unknown role")
-        if role.is_system and role.name == SystemRole.SUPER_ADMIN and caller.role != SystemRole.SUPER_ADMIN:
-            raise AuthorizationError.missing_permission("TENANT_MANAGEMENT.can_create")
+        if role.is_system and role.name == SystemRole.SUPER_ADMIN:
+            if caller.role != SystemRole.SUPER_ADMIN:
+                raise AuthorizationError.missing_permission("TENANT_MANAGEMENT.can_create")
+            # Operators are the platform tenant's users: theirs is the platform tenant, no other.
+            check_role_fits_tenant(role.name, platform_tenant=self.tenant_id == caller.tenant_id)
         check_grantable(permissions_of(role), caller.permissions)
         return role

@@ -5,7 +5,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 from urllib.parse import quote
 
 import httpx
@@ -14,6 +14,7 @@ import jwt
 from mentora.contract import ExternalServiceError
 from mentora.platform.outbound.client import OutboundClient
 from mentora.platform.secrets import SecretBox
+from mentora.platform.tenant_settings import LMSConfig
 
 SERVICE = "lms"
 AGS_SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
@@ -173,25 +174,22 @@ class CanvasPublisher:
 
 
 def publisher_for(
-    lms_type: str | None, lms_config: Mapping[str, Any], *, tenant_id: str, outbound: OutboundClient, secrets: SecretBox
+    lms_type: str | None, lms_config: LMSConfig, *, tenant_id: str, outbound: OutboundClient, secrets: SecretBox
 ) -> GradePublisher:
     """The tenant's publisher; LmsNotConfiguredError when it has none."""
-    credentials = {name: secrets.open(sealed) for name, sealed in lms_config.get("credentials_sealed", {}).items()}
-    mapping = dict(lms_config.get("course_mapping") or {})
-    base_url = str(lms_config.get("base_url") or "")
-    circuit = f"{tenant_id}:{base_url or lms_config.get('token_url')}"
+    credentials = {name: secrets.open(sealed) for name, sealed in lms_config.credentials_sealed.items()}
+    mapping = dict(lms_config.course_mapping)
+    base_url = lms_config.base_url or ""
+    circuit = f"{tenant_id}:{base_url or lms_config.token_url}"
     if lms_type == "canvas" and base_url and credentials.get("api_token"):
         return CanvasPublisher(outbound, base_url, credentials["api_token"], mapping, circuit)
-    if (
-        lms_type in ("lti", "moodle", "blackboard", "canvas")
-        and lms_config.get("token_url")
-        and credentials.get("private_key")
-    ):
+    token_url, private_key = lms_config.token_url, credentials.get("private_key")
+    if lms_type in ("lti", "moodle", "blackboard", "canvas") and token_url and private_key:
         return LtiAgsPublisher(
             outbound,
-            client_id=str(lms_config.get("client_id") or ""),
-            token_url=str(lms_config["token_url"]),
-            private_key=credentials["private_key"],
+            client_id=lms_config.client_id or "",
+            token_url=token_url,
+            private_key=private_key,
             key_id=credentials.get("key_id"),
             line_items=mapping,
             circuit=circuit,

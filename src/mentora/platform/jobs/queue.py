@@ -9,7 +9,7 @@ import socket
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +20,9 @@ from mentora.contract import MentoraError
 from mentora.platform.db import Database
 from mentora.platform.db.types import utcnow
 from mentora.platform.jobs.models import Job, JobAttempt
+
+if TYPE_CHECKING:
+    from mentora.platform.services import Services
 
 logger = logging.getLogger("mentora.jobs")
 
@@ -33,7 +36,7 @@ class JobContext:
     kind: str
     payload: Mapping[str, Any]
     attempt: int
-    services: Any
+    services: Services
 
 
 JobHandler = Callable[[JobContext], Awaitable[None]]
@@ -85,7 +88,7 @@ class JobRunner:
         settings: Settings,
         handlers: Mapping[str, JobHandler],
         *,
-        services: Any,
+        services: Services,
         periodic: Sequence[Periodic] = (),
         periodic_seconds: float = 15.0,
     ) -> None:

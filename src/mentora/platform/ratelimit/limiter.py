@@ -9,26 +9,27 @@ limit, or refusal; login has its own setting), and tries Redis again after
 
 from __future__ import annotations
 
-import bisect
 import logging
 import math
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from limits import RateLimitItem
 from limits.aio.storage import RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
-from limits.storage import MemoryStorage as SyncMemoryStorage
 from limits.strategies import MovingWindowRateLimiter as SyncMovingWindowRateLimiter
 from limits.util import WindowStats
 from starlette.types import Scope
 
 from mentora.config import Settings
 from mentora.contract import RateLimitExceededError
+from mentora.platform.library_internals import SweptInSteps
 from mentora.platform.ratelimit.policies import Policy, PolicyName, configured_policy, known_address_policy
+
+if TYPE_CHECKING:
+    from mentora.platform.tenant_settings import TenantSettings
 
 logger = logging.getLogger("mentora.ratelimit")
 
@@ -36,47 +37,6 @@ logger = logging.getLogger("mentora.ratelimit")
 STATE_KEY = "mentora.ratelimit"
 # How long a client is asked to wait when limits cannot be checked and policy says refuse.
 UNCHECKABLE_RETRY_AFTER = 5
-
-
-class SweptInSteps(SyncMemoryStorage):
-    """``limits``' memory storage (moving windows), dropping expired hits in small steps on
-    the caller's thread.
-
-    The library starts a timer thread every 10 ms that walks every key ever seen and keeps
-    emptied keys forever: the thread contends for the interpreter lock with every request
-    (5-10% of an authenticated GET's throughput), and an anonymous caller choosing new IPs
-    or emails grows memory and the walk without bound. Here each step, every 0.1 s, looks
-    at up to 2000 keys and removes those whose hits have all expired. Counting never
-    depends on the sweep: expired hits are skipped by time.
-    """
-
-    STEP_SECONDS = 0.1
-    KEYS_PER_STEP = 2000
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.timer.cancel()  # the library's first sweep, on a thread of its own
-        self._next_step = 0.0
-        self._to_visit: list[str] = []
-
-    def _MemoryStorage__schedule_expiry(self) -> None:  # noqa: N802 - replaces the private hook, by its mangled name
-        now = time.monotonic()
-        if now >= self._next_step:
-            self._next_step = now + self.STEP_SECONDS
-            self.sweep_step(time.time())
-
-    def sweep_step(self, now: float) -> None:
-        if not self._to_visit:
-            self._to_visit = list(self.events)  # keys added meanwhile wait for the next round
-        visiting = self._to_visit[-self.KEYS_PER_STEP :]
-        del self._to_visit[-self.KEYS_PER_STEP :]
-        for key in visiting:
-            hits = self.events.get(key)
-            if not hits or hits[0].expiry <= now:  # newest first: the newest expired, all did
-                self.events.pop(key, None)
-                self.locks.pop(key, None)
-            else:
-                del hits[bisect.bisect_left(hits, -now, key=lambda hit: -hit.expiry) :]
 
 
 class InProcessLimiter:
@@ -141,7 +101,7 @@ class RateLimiter:
     def shared(self) -> bool:
         return self._shared is not None
 
-    def policy(self, name: PolicyName, tenant_settings: Mapping[str, Any] | None = None) -> Policy:
+    def policy(self, name: PolicyName, tenant_settings: TenantSettings | None = None) -> Policy:
         """A configured policy, with the tenant's override."""
         return configured_policy(self._settings, name, tenant_settings)
 
@@ -151,7 +111,7 @@ class RateLimiter:
         name: PolicyName,
         tenant_id: str,
         *subject: str,
-        tenant_settings: Mapping[str, Any] | None = None,
+        tenant_settings: TenantSettings | None = None,
         report: bool = True,
     ) -> None:
         """Count a request against a configured policy (with the tenant's override).

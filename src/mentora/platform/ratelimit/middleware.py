@@ -1,20 +1,26 @@
 """The per-IP limit on anonymous requests: those without a valid access token, a bad or
 expired token included. Requests with a valid token are counted per user and per tenant
-once their principal is resolved (``platform.security.principal``)."""
+once their principal is resolved (``platform.security.principal``). Anonymous requests
+count in the tenant they name (header or host; see ``platform.caller``).
+
+The same middleware writes the RateLimit headers of the policy that applied last
+(``STATE_KEY``) on every successful answer.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mentora.contract import AuthenticationError, RateLimitExceededError, bearer_token_in, response_for
-from mentora.platform.ratelimit.limiter import RateLimiter
+from mentora.contract import RateLimitExceededError, response_for
+from mentora.platform.caller import caller_of
+from mentora.platform.ratelimit.limiter import STATE_KEY, RateLimiter, RateLimitState
 from mentora.platform.ratelimit.policies import PolicyName
+from mentora.platform.tenancy import TenantRef, TenantResolver
 
 if TYPE_CHECKING:
-    from mentora.platform.security.tokens import TokenService
-    from mentora.platform.tenancy import TenantResolver
+    from mentora.platform.services import Services
 
 # Probes and documents: a load balancer's health checks must never be refused.
 EXEMPT_PATHS = frozenset({"/healthz", "/readyz", "/openapi.json", "/docs", "/docs/oauth2-redirect"})
@@ -24,59 +30,50 @@ COUNTED_KEY = "mentora.ratelimit.anonymous"
 
 
 def client_ip(scope: Scope) -> str:
-    client = scope.get("client")
-    return str(client[0]) if client else "-"
+    return caller_of(scope).client_ip
 
 
-async def count_as_anonymous(scope: Scope, tenant_slug: str | None = None) -> None:
+async def count_as_anonymous(scope: Scope, services: Services) -> None:
     """Count a request against its IP's anonymous policy (in the tenant it names, if any),
     once however many places ask; RATE_LIMIT_EXCEEDED when over."""
+    await _count_as_anonymous(scope, services.limiter, services.tenants)
+
+
+async def _count_as_anonymous(scope: Scope, limiter: RateLimiter, tenants: TenantResolver) -> None:
     state = scope.setdefault("state", {})
     if state.get(COUNTED_KEY):
         return
     state[COUNTED_KEY] = True
-    services = scope["app"].state.services
-    limiter: RateLimiter = services.limiter
+    caller = caller_of(scope)
     tenant_id, tenant_settings = NO_TENANT, None
-    if tenant_slug:
-        resolver: TenantResolver = services.tenants
-        tenant = await resolver.by_slug(tenant_slug)
-        if tenant is not None:
-            tenant_id, tenant_settings = tenant.id, tenant.settings
-    await limiter.enforce(scope, PolicyName.ANONYMOUS, tenant_id, client_ip(scope), tenant_settings=tenant_settings)
-
-
-def holds_valid_token(authorization: str, tokens: TokenService) -> bool:
-    """A bearer token that is correctly signed and not expired (the principal checks the rest)."""
-    token = bearer_token_in(authorization)
-    if token is None:
-        return False
-    try:
-        return not tokens.verify_access(token).expired
-    except AuthenticationError:
-        return False
+    named = await tenants.named_by(caller)
+    if isinstance(named, TenantRef):
+        tenant_id, tenant_settings = named.id, named.settings
+    await limiter.enforce(scope, PolicyName.ANONYMOUS, tenant_id, caller.client_ip, tenant_settings=tenant_settings)
 
 
 class AnonymousRateLimitMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, limiter: RateLimiter, tenants: TenantResolver) -> None:
         self.app = app
+        self._limiter = limiter
+        self._tenants = tenants
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in EXEMPT_PATHS:
             await self.app(scope, receive, send)
             return
-        named_tenant, authorization = None, None
-        for name, value in scope["headers"]:
-            if name == b"authorization" and authorization is None:  # the one the principal reads
-                authorization = value.decode("latin-1")
-            elif name == b"x-tenant":
-                named_tenant = value.decode("latin-1").strip().lower()
-        if authorization is not None and holds_valid_token(authorization, scope["app"].state.services.tokens):
-            await self.app(scope, receive, send)
-            return
-        try:
-            await count_as_anonymous(scope, named_tenant)
-        except RateLimitExceededError as exc:
-            await response_for(exc)(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
+        if not caller_of(scope).holds_valid_token:
+            try:
+                await _count_as_anonymous(scope, self._limiter, self._tenants)
+            except RateLimitExceededError as exc:
+                await response_for(exc)(scope, receive, send)
+                return
+
+        async def send_with_rate_limit(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] < 400:
+                reported: RateLimitState | None = scope.get("state", {}).get(STATE_KEY)
+                if reported is not None:
+                    message["headers"] = [*message.get("headers", ()), *reported.headers()]
+            await send(message)
+
+        await self.app(scope, receive, send_with_rate_limit)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from limits import RateLimitItem, parse
 
 from mentora.config import Settings
+
+if TYPE_CHECKING:
+    from mentora.platform.tenant_settings import TenantSettings
 
 
 class PolicyName(StrEnum):
@@ -66,10 +68,10 @@ def policy_from_string(name: str, limit: str) -> Policy:
     return Policy(name=name, scope=scope, item=item, guards_login=name in LOGIN_POLICIES)
 
 
-def configured_policy(settings: Settings, name: PolicyName, tenant_settings: Mapping[str, Any] | None) -> Policy:
+def configured_policy(settings: Settings, name: PolicyName, tenant_settings: TenantSettings | None) -> Policy:
     """The tenant's override of a policy if it has one, else the deployment's."""
-    overrides = (tenant_settings or {}).get("rate_limits") or {}
-    limit = overrides.get(name.value) or getattr(settings, f"rate_limit_{name.value}")
+    override = getattr(tenant_settings.rate_limits, name.value) if tenant_settings else None
+    limit = override or getattr(settings, f"rate_limit_{name.value}")
     return policy_from_string(name.value, str(limit))
 
 

@@ -12,9 +12,9 @@ addresses new to the account wait, and only for that account, for at most the wi
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING
 
 from starlette.types import Scope
 
@@ -24,10 +24,13 @@ from mentora.platform.ratelimit.limiter import RateLimiter
 from mentora.platform.ratelimit.middleware import client_ip
 from mentora.platform.ratelimit.policies import PolicyName
 
+if TYPE_CHECKING:
+    from mentora.platform.tenant_settings import TenantSettings
+
 
 @asynccontextmanager
 async def sign_in_limited(
-    limiter: RateLimiter, scope: Scope, tenant_id: str, email: str, tenant_settings: Mapping[str, Any] | None
+    limiter: RateLimiter, scope: Scope, tenant_id: str, email: str, tenant_settings: TenantSettings | None
 ) -> AsyncIterator[None]:
     """Around a login or a registration: refuse what is over a limit, then count how it ended
     (an AuthenticationError raised inside is a failed login)."""

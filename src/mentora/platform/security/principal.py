@@ -1,4 +1,5 @@
-"""Who is calling: the verified token, confirmed against the current user state.
+"""Who is calling: the token ``platform.caller`` verified, confirmed against the named
+tenant and the current user state.
 
 Each worker keeps a user's state (active, role, permissions, session not revoked) for
 ``principal_cache_seconds``, so an authenticated request costs no database round trip;
@@ -9,7 +10,7 @@ worker's a moment later (``mentora.platform.invalidation``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Protocol
+from typing import TYPE_CHECKING, Annotated, Protocol
 
 from fastapi import Depends, Request
 
@@ -18,14 +19,17 @@ from mentora.contract import (
     AuthorizationError,
     ErrorCode,
     TokenExpiredError,
-    bearer_token_in,
     raises,
 )
 from mentora.platform.cache import TtlCache
-from mentora.platform.ratelimit import PolicyName, RateLimiter
+from mentora.platform.caller import Caller, caller_of
+from mentora.platform.ratelimit import PolicyName
 from mentora.platform.ratelimit.middleware import count_as_anonymous
-from mentora.platform.security.tokens import AccessClaims, TokenService
+from mentora.platform.security.tokens import AccessClaims
 from mentora.platform.tenancy import TenantResolver
+
+if TYPE_CHECKING:
+    from mentora.platform.services import Services
 
 AUTHENTICATION_CODES = (ErrorCode.AUTHENTICATION_ERROR, ErrorCode.TOKEN_EXPIRED)
 
@@ -89,13 +93,6 @@ class PrincipalResolver:
         self._cache.forget((sign_in.user_id, sign_in.tenant_id, sign_in.session_id))
 
 
-def bearer_token(request: Request) -> str:
-    token = bearer_token_in(request.headers.get("authorization", ""))
-    if token is None:
-        raise AuthenticationError("Authentication required")
-    return token
-
-
 # Where a request keeps its principal once resolved: a route may ask for it twice (a
 # permission and the caller), and the rate limits must count the request once.
 PRINCIPAL_KEY = "mentora.principal"
@@ -113,16 +110,16 @@ async def get_principal(request: Request) -> Principal:
 
 
 async def _resolve_principal(request: Request) -> Principal:
-    services = request.app.state.services
-    limiter: RateLimiter = services.limiter
-    tenants: TenantResolver = services.tenants
+    # ``Services`` imports this module, so it is known here by its annotation only.
+    services: Services = request.app.state.services
+    limiter, tenants = services.limiter, services.tenants
     try:
-        principal = await _authenticate(request, services.tokens, tenants, services.principals)
+        principal = await _authenticate(caller_of(request.scope), tenants, services.principals)
     except TokenExpiredError:
         raise
     except AuthenticationError:
         # A bad token is an anonymous request: it counts against the caller's IP.
-        await count_as_anonymous(request.scope)
+        await count_as_anonymous(request.scope, services)
         raise
     if limiter.enabled:
         tenant_settings = await tenants.settings_of(principal.tenant_id)
@@ -133,13 +130,15 @@ async def _resolve_principal(request: Request) -> Principal:
     return principal
 
 
-async def _authenticate(
-    request: Request, tokens: TokenService, tenants: TenantResolver, resolver: PrincipalResolver
-) -> Principal:
+async def _authenticate(caller: Caller, tenants: TenantResolver, resolver: PrincipalResolver) -> Principal:
     """Every check of the token, its tenant and its user; only then may it be TOKEN_EXPIRED,
     so a foreign, revoked or deactivated token never sends a client into a refresh loop."""
-    claims = tokens.verify_access(bearer_token(request))
-    await tenants.confirm(request, claims.tenant_id)
+    if caller.token_error is not None:
+        raise caller.token_error
+    claims = caller.claims
+    if claims is None:
+        raise AuthenticationError("Authentication required")
+    await tenants.confirm(caller, claims.tenant_id)
     principal = await resolver.resolve(claims)
     if claims.expired:
         raise TokenExpiredError()

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from fastapi import Request
 
 from mentora.config import Settings
 from mentora.contract import AuthenticationError, TenantError, ValidationFailedError
 from mentora.platform.cache import TtlCache
-
-TENANT_HEADER = "x-tenant"
+from mentora.platform.caller import Caller, TenantNaming, caller_of
+from mentora.platform.tenant_settings import TenantSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ class TenantRef:
     is_active: bool
     is_platform: bool = False
     domain: str | None = None
-    settings: Mapping[str, Any] = field(default_factory=dict)
+    settings: TenantSettings = field(default_factory=TenantSettings)
     allowed_origins: tuple[str, ...] = ()
 
 
@@ -50,7 +50,6 @@ class TenantResolver:
     def __init__(self, directory: TenantDirectory, settings: Settings, ttl_seconds: float) -> None:
         self._directory = directory
         self._default = settings.default_tenant
-        self._base_suffix = "." + settings.base_domain.lower() if settings.base_domain else None
         self._tenants: TtlCache[tuple[str, str], TenantRef | None] = TtlCache(ttl_seconds, max_entries=10_000)
         self._origins: TtlCache[None, Mapping[str, frozenset[str]]] = TtlCache(ttl_seconds, max_entries=1)
 
@@ -74,7 +73,7 @@ class TenantResolver:
     async def by_id(self, tenant_id: str) -> TenantRef | None:
         return await self._cached("id", tenant_id)
 
-    async def settings_of(self, tenant_id: str) -> Mapping[str, Any] | None:
+    async def settings_of(self, tenant_id: str) -> TenantSettings | None:
         """A tenant's settings (its rate-limit overrides, quotas), or None when it is gone."""
         tenant = await self.by_id(tenant_id)
         return tenant.settings if tenant else None
@@ -82,22 +81,18 @@ class TenantResolver:
     async def by_slug(self, slug: str) -> TenantRef | None:
         return await self._cached("slug", slug)
 
-    async def _named_by_request(self, request: Request) -> TenantRef | str | None:
-        """The tenant the request's header or host names: a TenantRef, an unknown slug, or None."""
-        slug = request.headers.get(TENANT_HEADER)
-        if slug:
-            return await self._cached("slug", slug.strip().lower()) or slug
-        host = request.headers.get("host", "").split(":", 1)[0].lower()
-        if not host:
+    async def named_by(self, caller: Caller) -> TenantRef | str | None:
+        """The tenant a request's header or host names: a TenantRef, an unknown slug, or None
+        (nothing named, or a host that is no tenant's domain)."""
+        named = caller.named_tenant
+        if named is None:
             return None
-        if self._base_suffix and host.endswith(self._base_suffix):
-            label = host[: -len(self._base_suffix)]
-            if label and "." not in label:
-                return await self._cached("slug", label) or label
-        return await self._cached("domain", host)
+        if named.naming is TenantNaming.DOMAIN:
+            return await self._cached("domain", named.name)
+        return await self._cached("slug", named.name) or named.name
 
     async def resolve_unauthenticated(self, request: Request, body_slug: str | None = None) -> TenantRef:
-        named = await self._named_by_request(request)
+        named = await self.named_by(caller_of(request.scope))
         if body_slug:
             from_body = await self._cached("slug", body_slug.strip().lower())
             if named is not None and named != from_body:
@@ -113,14 +108,14 @@ class TenantResolver:
             raise TenantError("inactive", "This tenant is not active")
         return named
 
-    async def confirm(self, request: Request, tenant_id: str) -> None:
+    async def confirm(self, caller: Caller, tenant_id: str) -> None:
         """A tenant named by the request must be the token's own.
 
         An explicit ``X-Tenant`` must match; a host only counts when it is a known
         tenant's (an API host like ``api.<base domain>`` names nobody).
         """
-        named = await self._named_by_request(request)
-        if named is None or (isinstance(named, str) and TENANT_HEADER not in request.headers):
+        named = await self.named_by(caller)
+        if named is None or (isinstance(named, str) and caller.tenant_header is None):
             return
         if isinstance(named, str) or named.id != tenant_id:
             raise AuthenticationError("Access token is not valid for this tenant")
