@@ -22,7 +22,7 @@ from mentora.grades.schemas import RubricScores
 from mentora.grades.service import PUBLISH_GRADE
 from mentora.platform.db import Database
 from mentora.platform.db.types import new_id, utcnow
-from mentora.platform.jobs import Job, JobAttempt
+from mentora.platform.jobs import AttemptOutcome, Job, JobAttempt, JobStatus
 from mentora.platform.jobs.queue import describe
 from mentora.platform.secrets import SecretBox
 from mentora.platform.security.passwords import PasswordService
@@ -611,12 +611,12 @@ class JobHistory:
                     worker="demo",
                     started_at=started,
                     finished_at=finished,
-                    outcome="failed" if error else "succeeded",
+                    outcome=AttemptOutcome.FAILED if error else AttemptOutcome.SUCCEEDED,
                     error=error,
                 )
             )
             started = finished + timedelta(minutes=2**number)  # backing off, as the worker does
-        job.status, job.last_error = ("dead", outcomes[-1]) if outcomes[-1] else ("succeeded", None)
+        job.status, job.last_error = (JobStatus.DEAD, outcomes[-1]) if outcomes[-1] else (JobStatus.SUCCEEDED, None)
         job.finished_at = job.updated_at = finished
 
 

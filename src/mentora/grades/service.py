@@ -24,6 +24,7 @@ from mentora.sessions.repository import MessageRepository, SessionRepository
 from mentora.sessions.service import READS_ALL, counted_turns
 from mentora.tenants.repository import TenantRepository
 from mentora.users.models import User
+from mentora.users.schemas import UserSettings
 
 PUBLISH_GRADE = "publish_grade"
 
@@ -154,7 +155,7 @@ async def publish_grade(services: Services, tenant_id: str, grade_id: str) -> Gr
         to_publish = GradeToPublish(
             grade_id=grade.id,
             tenant_id=tenant_id,
-            lms_user_id=str((user.settings or {}).get("lms_user_id") or user.id),
+            lms_user_id=UserSettings.of(user.settings).lms_user_id or user.id,
             case_study_id=grade.case_study_id,
             score=grade.final_score,
             comment=grade.summary,

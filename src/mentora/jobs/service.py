@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mentora.contract import ConflictError, NotFoundError
 from mentora.jobs.repository import JobRepository
 from mentora.jobs.schemas import JobAttemptOut, JobDetailOut, JobOut, JobStatusValue
-from mentora.platform.jobs import Job
+from mentora.platform.jobs import Job, JobStatus
 from mentora.platform.jobs.queue import retry_job
 
 
@@ -36,7 +36,7 @@ class JobConsole:
     async def retry(self, job_id: str) -> Job:
         """Queue a dead job again now, with a fresh budget of attempts."""
         job = await self.get(job_id)
-        if job.status != "dead":
+        if job.status != JobStatus.DEAD:
             raise ConflictError("Only a dead job can be retried", details={"job_id": f"is {job.status}"})
         await retry_job(self.session, job)
         await self.session.flush()

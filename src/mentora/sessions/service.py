@@ -29,6 +29,7 @@ from mentora.sessions.schemas import MessageOut, SessionDetailOut, SessionOut
 from mentora.tenants.models import Tenant
 from mentora.tenants.repository import TenantRepository
 from mentora.users.models import User
+from mentora.users.schemas import UserSettings
 
 # Staff who grade read every session of their tenant; students read their own.
 READS_ALL = permission(Module.GRADES, Action.EDIT)
@@ -190,5 +191,5 @@ class SessionService:
     async def _max_sessions(self, settings: TenantSettings) -> int:
         """The user's own limit if they have one, else the tenant's."""
         user = await self.session.get(User, self.caller.user_id)
-        override = (user.settings or {}).get("max_sessions") if user else None
-        return int(override or settings.max_sessions)
+        override = UserSettings.of(user.settings).max_sessions if user else None
+        return override or settings.max_sessions

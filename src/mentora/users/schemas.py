@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -13,6 +15,11 @@ class UserSettings(StrictModel):
         None, ge=1, le=1000, description="Sessions per case study for this user; null: the tenant's setting"
     )
     lms_user_id: Text | None = Field(None, max_length=255, description="The user's id in the LMS; null: Mentora's id")
+
+    @classmethod
+    def of(cls, stored: Mapping[str, Any] | None) -> UserSettings:
+        """The stored column, typed (absent settings are null)."""
+        return cls.model_validate(stored or {})
 
 
 class UserOut(BaseModel):

@@ -39,7 +39,7 @@ def user_out(user: User) -> UserOut:
         role=user.role.name,
         role_id=user.role_id,
         is_active=user.is_active,
-        settings=UserSettings.model_validate(user.settings),
+        settings=UserSettings.of(user.settings),
         created_at=user.created_at,
         updated_at=user.updated_at,
         last_login_at=user.last_login_at,

@@ -13,7 +13,7 @@ No maintained queue library runs on both SQLite and PostgreSQL inside the applic
 own transactions, hence this small module.
 """
 
-from mentora.platform.jobs.models import Job, JobAttempt
+from mentora.platform.jobs.models import AttemptOutcome, Job, JobAttempt, JobStatus
 from mentora.platform.jobs.queue import JobContext, JobHandler, JobRunner, enqueue
 
-__all__ = ["Job", "JobAttempt", "JobContext", "JobHandler", "JobRunner", "enqueue"]
+__all__ = ["AttemptOutcome", "Job", "JobAttempt", "JobContext", "JobHandler", "JobRunner", "JobStatus", "enqueue"]

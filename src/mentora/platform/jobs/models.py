@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
@@ -8,6 +9,20 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from mentora.platform.db import Base
 from mentora.platform.db.types import IdMixin, UTCDateTime, utcnow
+
+
+class JobStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    DEAD = "dead"  # out of attempts: only an operator's retry runs it again
+
+
+class AttemptOutcome(StrEnum):
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    ABANDONED = "abandoned"  # its worker stopped, or another took the job over
 
 
 class Job(IdMixin, Base):
@@ -22,7 +37,7 @@ class Job(IdMixin, Base):
     kind: Mapped[str] = mapped_column(String(50))
     dedupe_key: Mapped[str] = mapped_column(String(100))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued | running | succeeded | dead
+    status: Mapped[str] = mapped_column(String(20), default=JobStatus.QUEUED)  # a JobStatus
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     max_attempts: Mapped[int] = mapped_column(Integer)
     run_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -43,5 +58,5 @@ class JobAttempt(IdMixin, Base):
     worker: Mapped[str] = mapped_column(String(100))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    outcome: Mapped[str] = mapped_column(String(20), default="running")  # running | succeeded | failed | abandoned
+    outcome: Mapped[str] = mapped_column(String(20), default=AttemptOutcome.RUNNING)  # an AttemptOutcome
     error: Mapped[str | None] = mapped_column(Text)

@@ -19,12 +19,13 @@ from mentora.config import Settings
 from mentora.contract import MentoraError
 from mentora.platform.db import Database
 from mentora.platform.db.types import utcnow
-from mentora.platform.jobs.models import Job, JobAttempt
+from mentora.platform.jobs.models import AttemptOutcome, Job, JobAttempt, JobStatus
 
 if TYPE_CHECKING:
     from mentora.platform.services import Services
 
 logger = logging.getLogger("mentora.jobs")
+WORKER_STOPPED = "the worker stopped before finishing"
 
 
 @dataclass(frozen=True)
@@ -147,15 +148,15 @@ class JobRunner:
             async with self.database.transaction() as session:
                 await session.execute(
                     update(Job)
-                    .where(Job.id == context.job_id, Job.attempts == context.attempt, Job.status == "running")
+                    .where(Job.id == context.job_id, Job.attempts == context.attempt, Job.status == JobStatus.RUNNING)
                     .values(locked_until=utcnow() + timedelta(seconds=lease))
                 )
 
     async def _claim(self) -> tuple[JobContext, str] | None:
         now = utcnow()
         due = or_(
-            and_(Job.status == "queued", Job.run_at <= now),
-            and_(Job.status == "running", Job.locked_until < now),  # its worker died
+            and_(Job.status == JobStatus.QUEUED, Job.run_at <= now),
+            and_(Job.status == JobStatus.RUNNING, Job.locked_until < now),  # its worker died
         )
         statement = select(Job).where(due).order_by(Job.run_at).limit(1)
         async with self.database.transaction() as session:
@@ -164,17 +165,19 @@ class JobRunner:
             job = (await session.execute(statement)).scalar_one_or_none()
             if job is None:
                 return None
-            if job.status == "running":
+            if job.status == JobStatus.RUNNING:
                 await session.execute(
                     update(JobAttempt)
-                    .where(JobAttempt.job_id == job.id, JobAttempt.outcome == "running")
-                    .values(outcome="abandoned", finished_at=now, error="the worker stopped before finishing")
+                    .where(JobAttempt.job_id == job.id, JobAttempt.outcome == AttemptOutcome.RUNNING)
+                    .values(
+                        outcome=AttemptOutcome.ABANDONED, finished_at=now, error="the worker stopped before finishing"
+                    )
                 )
                 if job.attempts >= job.max_attempts:  # it keeps killing its workers: stop here
-                    job.status, job.finished_at, job.locked_until = "dead", now, None
-                    job.last_error = "the worker stopped before finishing"
+                    job.status, job.finished_at, job.locked_until = JobStatus.DEAD, now, None
+                    job.last_error = WORKER_STOPPED
                     return None
-            job.status = "running"
+            job.status = JobStatus.RUNNING
             job.attempts += 1
             job.locked_until = now + timedelta(seconds=self.settings.job_lease_seconds)
             attempt = JobAttempt(job_id=job.id, number=job.attempts, worker=self.worker)
@@ -197,31 +200,31 @@ class JobRunner:
             attempt = await session.get(JobAttempt, attempt_id)
             if job is None or attempt is None:
                 return
-            if job.attempts != context.attempt or job.status != "running":
+            if job.attempts != context.attempt or job.status != JobStatus.RUNNING:
                 # Another worker took the job over meanwhile (our lease ran out): its run decides.
-                attempt.finished_at, attempt.outcome = now, "abandoned"
+                attempt.finished_at, attempt.outcome = now, AttemptOutcome.ABANDONED
                 attempt.error = "finished after the job was taken over"
                 return
             attempt.finished_at = now
             job.locked_until = None
             if error is None:
-                attempt.outcome = "succeeded"
-                job.status, job.finished_at, job.last_error = "succeeded", now, None
+                attempt.outcome = AttemptOutcome.SUCCEEDED
+                job.status, job.finished_at, job.last_error = JobStatus.SUCCEEDED, now, None
                 return
-            attempt.outcome, attempt.error = "failed", describe(error)
+            attempt.outcome, attempt.error = AttemptOutcome.FAILED, describe(error)
             job.last_error = describe(error)
             if job.attempts >= job.max_attempts:
-                job.status, job.finished_at = "dead", now
+                job.status, job.finished_at = JobStatus.DEAD, now
                 logger.error("job %s (%s) dead after %d attempts", job.id, job.kind, job.attempts)
             else:
                 delay = min(
                     self.settings.job_backoff_seconds * 2 ** (job.attempts - 1), self.settings.job_backoff_max_seconds
                 )
-                job.status = "queued"
+                job.status = JobStatus.QUEUED
                 job.run_at = now + timedelta(seconds=delay * random.uniform(0.8, 1.2))
 
 
 async def retry_job(session: AsyncSession, job: Job) -> None:
     """Queue a dead (or any finished) job again, now, with a fresh budget of attempts."""
-    job.status, job.run_at, job.finished_at = "queued", utcnow(), None
+    job.status, job.run_at, job.finished_at = JobStatus.QUEUED, utcnow(), None
     job.max_attempts = job.attempts + max(1, job.max_attempts)
