@@ -39,7 +39,7 @@ from mentora.sessions.models import (
 )
 from mentora.sessions.service import GRADE_SESSION
 from mentora.sign_ins.models import RevocationReason
-from mentora.sign_ins.service import revoke_sign_ins
+from mentora.sign_ins.repository import SignInRepository
 from mentora.tenants.models import Tenant
 from mentora.tenants.repository import TenantRepository
 from mentora.tenants.schemas import InstitutionUpdate, LMSConfigIn, TenantCreate
@@ -642,8 +642,8 @@ async def set_password(settings: Settings, *, tenant_slug: str, email: str, pass
         if user is None:
             raise ValidationFailedError.for_field("email", "no such user in this tenant")
         user.password_hash = password_hash
-        await revoke_sign_ins(
-            session, reason=RevocationReason.PASSWORD_SET_BY_OPERATOR, tenant_id=tenant.id, user_id=user.id
+        await SignInRepository(session).revoke(
+            reason=RevocationReason.PASSWORD_SET_BY_OPERATOR, tenant_id=tenant.id, user_id=user.id
         )
         return user
 

@@ -19,21 +19,6 @@ from mentora.sign_ins.models import RefreshFamily, RefreshToken, RevocationReaso
 from mentora.sign_ins.repository import SignInRepository
 
 
-async def revoke_sign_ins(
-    session: AsyncSession,
-    *,
-    reason: RevocationReason,
-    tenant_id: str,
-    user_id: str | None = None,
-    family_id: str | None = None,
-    keep: str | None = None,
-) -> None:
-    """Revoke the live sign-ins of a tenant, of one user in it (except ``keep``), or one sign-in."""
-    await SignInRepository(session).revoke(
-        reason=reason, tenant_id=tenant_id, user_id=user_id, family_id=family_id, keep=keep
-    )
-
-
 def sign_in_of(family: RefreshFamily) -> SignIn:
     return SignIn(family.user_id, family.tenant_id, family.id)
 

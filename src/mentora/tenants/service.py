@@ -15,7 +15,7 @@ from mentora.platform.db import after_commit
 from mentora.platform.secrets import SecretBox
 from mentora.platform.tenant_settings import AIConfig, LMSConfig, TenantSettings
 from mentora.sign_ins.models import RevocationReason
-from mentora.sign_ins.service import revoke_sign_ins
+from mentora.sign_ins.repository import SignInRepository
 from mentora.tenants.models import Tenant
 from mentora.tenants.repository import TenantRepository
 from mentora.tenants.schemas import (
@@ -158,7 +158,7 @@ class TenantService:
         if changes.get("slug") == PLATFORM_SLUG:
             raise ConflictError(details={"slug": "already exists"})
         if changes.get("is_active") is False and tenant.is_active:
-            await revoke_sign_ins(self.session, reason=RevocationReason.TENANT_DEACTIVATED, tenant_id=tenant.id)
+            await SignInRepository(self.session).revoke(reason=RevocationReason.TENANT_DEACTIVATED, tenant_id=tenant.id)
         for field in ("name", "slug", "lms_type", "is_active"):
             if changes.get(field) is not None:
                 setattr(tenant, field, changes[field])
@@ -181,7 +181,7 @@ class TenantService:
 
     async def deactivate(self, tenant_id: str) -> Tenant:
         tenant = await self.get(tenant_id)
-        await revoke_sign_ins(self.session, reason=RevocationReason.TENANT_DEACTIVATED, tenant_id=tenant.id)
+        await SignInRepository(self.session).revoke(reason=RevocationReason.TENANT_DEACTIVATED, tenant_id=tenant.id)
         tenant.is_active = False
         await self.session.flush()
         self._forget_after_commit()

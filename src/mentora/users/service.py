@@ -17,7 +17,7 @@ from mentora.platform.security.principal import Principal
 from mentora.roles.models import Role
 from mentora.roles.service import RoleService, check_grantable, permissions_of
 from mentora.sign_ins.models import RevocationReason
-from mentora.sign_ins.service import revoke_sign_ins
+from mentora.sign_ins.repository import SignInRepository
 from mentora.users.models import User
 from mentora.users.repository import UserRepository
 from mentora.users.schemas import MeUpdate, UserInvite, UserOut, UserSettings, UserUpdate
@@ -137,8 +137,8 @@ class UserService:
                     "You cannot deactivate your own account", details={"is_active": "you cannot deactivate yourself"}
                 )
             if user.is_active and not data.is_active:
-                await revoke_sign_ins(
-                    self.session, reason=RevocationReason.USER_DEACTIVATED, tenant_id=self.tenant_id, user_id=user.id
+                await SignInRepository(self.session).revoke(
+                    reason=RevocationReason.USER_DEACTIVATED, tenant_id=self.tenant_id, user_id=user.id
                 )
             user.is_active = data.is_active
         if data.name is not None:
@@ -179,8 +179,7 @@ class UserService:
         new_hash = await self.passwords.hash(new)
         user = await self.get(user_id)
         user.password_hash = new_hash
-        await revoke_sign_ins(
-            self.session,
+        await SignInRepository(self.session).revoke(
             reason=RevocationReason.PASSWORD_CHANGED,
             tenant_id=self.tenant_id,
             user_id=user_id,

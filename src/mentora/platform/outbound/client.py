@@ -113,7 +113,7 @@ class OutboundClient:
         nonsense (``bad_response``) opens it like one that keeps failing.
         """
         async with self._guarded(circuit):
-            response = await self._with_retries(method, url, json=json, form=form, headers=headers)
+            response = await self._with_retries(self._build(method, url, json=json, form=form, headers=headers))
             await response.aread()
             await response.aclose()
             return parse(response)
@@ -128,7 +128,8 @@ class OutboundClient:
         circuit and is raised as EXTERNAL_SERVICE_ERROR.
         """
         async with self._guarded(circuit):
-            response = await self._with_retries(method, url, json=json, form=None, headers=headers, stream=True)
+            request = self._build(method, url, json=json, form=None, headers=headers)
+            response = await self._with_retries(request, stream=True)
             try:
                 yield response
             except httpx.HTTPError as exc:
@@ -136,16 +137,18 @@ class OutboundClient:
             finally:
                 await response.aclose()
 
-    async def _with_retries(
-        self,
-        method: str,
-        url: str,
-        *,
-        json: Any,
-        form: Mapping[str, str] | None,
-        headers: Mapping[str, str] | None,
-        stream: bool = False,
-    ) -> httpx.Response:
+    def _build(
+        self, method: str, url: str, *, json: Any, form: Mapping[str, str] | None, headers: Mapping[str, str] | None
+    ) -> httpx.Request:
+        try:
+            return self._http.build_request(
+                method, url, json=json, data=form, headers=headers, extensions={SERVICE_EXTENSION: self.service}
+            )
+        except httpx.InvalidURL:  # a misconfigured endpoint: the service cannot be called at all
+            raise self._failed(ExternalServiceError(service=self.service, reason="rejected"), "invalid URL") from None
+
+    async def _with_retries(self, request: httpx.Request, *, stream: bool = False) -> httpx.Response:
+        # The body is bytes, so the same request can be sent again.
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self._attempts),
             wait=wait_random_exponential(multiplier=0.2, max=2),
@@ -155,27 +158,12 @@ class OutboundClient:
         try:
             async for attempt in retrying:
                 with attempt:
-                    return await self._send(method, url, json=json, form=form, headers=headers, stream=stream)
+                    return await self._send(request, stream=stream)
         except _NotReachedError as exc:
             raise exc.error from None
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _send(
-        self,
-        method: str,
-        url: str,
-        *,
-        json: Any,
-        form: Mapping[str, str] | None,
-        headers: Mapping[str, str] | None,
-        stream: bool,
-    ) -> httpx.Response:
-        try:
-            request = self._http.build_request(
-                method, url, json=json, data=form, headers=headers, extensions={SERVICE_EXTENSION: self.service}
-            )
-        except httpx.InvalidURL:  # a misconfigured endpoint: the service cannot be called at all
-            raise self._failed(ExternalServiceError(service=self.service, reason="rejected"), "invalid URL") from None
+    async def _send(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
         try:
             response = await self._http.send(request, stream=True)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:

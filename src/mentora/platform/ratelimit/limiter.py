@@ -133,8 +133,6 @@ class RateLimiter:
         ``key`` always starts with the tenant. Returns the state for the response headers
         (when ``report``), or None when nothing was counted (limits off, or failing open).
         """
-        if not self.enabled:
-            return None
         limiter = self._limiter_for(policy)
         if limiter is None:
             return None
@@ -165,8 +163,6 @@ class RateLimiter:
     async def window(self, policy: Policy, *key: str) -> WindowStats | None:
         """Where ``key`` stands, counting nothing; None when nothing is counted (limits off,
         or failing open)."""
-        if not self.enabled:
-            return None
         limiter = self._limiter_for(policy)
         if limiter is None:
             return None
@@ -179,6 +175,9 @@ class RateLimiter:
         return stats
 
     def _limiter_for(self, policy: Policy) -> MovingWindowRateLimiter | InProcessLimiter | None:
+        """Where ``policy`` is counted now; None when nothing is (limits off, or failing open)."""
+        if not self.enabled:
+            return None
         if self._shared is not None and time.monotonic() >= self._shared_down_until:
             return self._shared
         if self._shared is None:
