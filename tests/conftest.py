@@ -25,6 +25,7 @@ from mentora.config import Settings
 from mentora.platform.db.migrations import migrate
 from tests.support.contract import check_response
 from tests.support.identity import Identity, create_identity
+from tests.support.parallel import machine_share
 from tests.support.postgres import PostgresCluster
 from tests.support.redis import RedisServer
 
@@ -32,6 +33,24 @@ T = TypeVar("T")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 TEMPLATE_DATABASE = "mentora_template"
 _database_numbers = itertools.count()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In a parallel run (pytest-xdist) the slow tests are handed out first, so that none of
+    them starts last and keeps the whole run waiting. Each worker collects and sorts alike."""
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[object]:
+    """In a parallel run, a test marked ``exclusive`` runs while no other test does (support.parallel)."""
+    if not hasattr(item.config, "workerinput"):
+        return (yield)
+    # Each worker's temp folder is <the run's temp folder>/<worker id>: the parent is shared.
+    run_folder = Path(item.config.option.basetemp).parent
+    with machine_share(run_folder / "locks", alone=item.get_closest_marker("exclusive") is not None):
+        return (yield)
 
 
 def require_service(problem: str) -> None:

@@ -14,6 +14,8 @@ from mentora.app import create_app
 from mentora.bootstrap import create_demo_if_fresh, create_superuser, create_tenant
 from mentora.config import Settings
 from tests.conftest import contract_client
+from tests.support.contract import SEED_EXAMPLE_BODY, SEED_EXAMPLE_FIELDS
+from tests.support.identity import login
 
 DEMO_PASSWORD = "demo password 1"
 SAMPLE_STUDENTS = {
@@ -151,3 +153,17 @@ async def test_existing_operators_are_not_joined_by_a_demo_operator(
         headers={"X-Tenant": "platform"},
     )
     assert refused.status_code == 401
+
+
+async def test_the_seed_example_as_the_demo_admin(demo_settings: Settings) -> None:
+    assert await create_demo_if_fresh(demo_settings) is not None
+    app = create_app(demo_settings)
+    async with app.router.lifespan_context(app), contract_client(app) as client:
+        tokens = await login(client, "admin@demo.example.com", "demo", password=DEMO_PASSWORD)
+        response = await client.post(
+            "/v1/console/users",
+            headers={"Authorization": f"Bearer {tokens['access_token']}"},
+            json={"name": "Someone", "role": "STUDENT", **SEED_EXAMPLE_FIELDS},
+        )
+    assert response.status_code == 422
+    assert response.json() == SEED_EXAMPLE_BODY

@@ -18,6 +18,8 @@ from tests.support.contract import assert_error_body, check_response_sync
 from tests.support.postgres import PostgresCluster
 from tests.support.server import CHEAP_PASSWORD_HASHING, ServerProcess
 
+pytestmark = pytest.mark.slow
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -10,6 +10,7 @@ import uuid
 from pathlib import Path
 
 import httpx
+import pytest
 import redis
 
 from tests.conftest import fresh_postgres_database, make_settings
@@ -18,6 +19,8 @@ from tests.support.identity import create_identity, login
 from tests.support.postgres import PostgresCluster
 from tests.support.redis import RedisServer
 from tests.support.server import CHEAP_PASSWORD_HASHING, ServerProcess
+
+pytestmark = [pytest.mark.slow, pytest.mark.exclusive]
 
 LIMIT = 10
 

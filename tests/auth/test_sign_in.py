@@ -10,7 +10,9 @@ import pytest
 from fastapi import FastAPI
 
 from mentora.app import create_app
+from mentora.bootstrap import create_user
 from mentora.config import Settings
+from mentora.contract import ValidationFailedError
 from tests.conftest import contract_client
 from tests.support.identity import PASSWORD, Identity, bearer, login
 
@@ -248,3 +250,38 @@ async def test_register_is_refused_where_the_institution_closed_it(db_client: ht
     )
     assert reopened.status_code == 200
     assert (await db_client.post("/v1/auth/register", json=body, headers={"X-Tenant": "alpha"})).status_code == 201
+
+
+async def test_replay_within_the_grace_window_then_after_it(db_settings: Settings, db_identity: Identity) -> None:
+    app = create_app(db_settings.model_copy(update={"refresh_reuse_grace_seconds": 1.0}))
+    async with app.router.lifespan_context(app), contract_client(app) as client:
+        first = await login(client, db_identity.a.email("STUDENT"), "alpha")
+        assert (
+            await client.post("/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
+        ).status_code == 200
+        within = await client.post("/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
+        assert within.status_code == 200  # a client's own parallel refresh: nothing revoked
+        await asyncio.sleep(1.2)
+        after = await client.post("/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
+        assert after.status_code == 401
+        survivor = within.json()["data"]["refresh_token"]
+        assert (await client.post("/v1/auth/refresh", json={"refresh_token": survivor})).status_code == 401
+
+
+async def test_nobody_signs_up_as_a_platform_operator(db_client: httpx.AsyncClient, db_settings: Settings) -> None:
+    response = await db_client.post(
+        "/v1/auth/register",
+        headers={"X-Tenant": "platform"},
+        json={"email": "sneaky@example.com", "password": "long enough", "name": "S"},
+    )
+    assert response.status_code == 400
+    assert response.json()["details"] == {"reason": "unknown"}
+    with pytest.raises(ValidationFailedError):
+        await create_user(
+            db_settings,
+            tenant_slug="alpha",
+            email="x@alpha.example.com",
+            name="X",
+            password=PASSWORD,
+            role="SUPER_ADMIN",
+        )

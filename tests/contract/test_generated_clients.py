@@ -36,6 +36,8 @@ TOOLS = REPO / "tools" / "spec-lint"
 PROGRAMS = Path(__file__).parent / "generated_clients"
 PASSWORD = "demo password 42"
 NODE_ENV = {"REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true", "NO_COLOR": "1"}
+# One worker runs them all: they share one server, and `npm ci` writes into the repository.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("generated_clients")]
 
 
 def run(command: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> str:

@@ -18,6 +18,8 @@ from tests.support.fake_ai import API_KEY, GRADE, MODES, FakeAIProvider
 from tests.support.fake_lms import FakeLMS
 from tests.support.identity import Identity, bearer
 
+pytestmark = pytest.mark.slow
+
 # What the fake does to a plain (not streamed) call in each mode: these fail it.
 FAILS_A_PLAIN_CALL = {"timeout", "500", "429", "401", "malformed"}
 FAILURE_MODES = [mode for mode in MODES if mode != "ok"]

@@ -6,6 +6,7 @@ import asyncio
 import signal
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from mentora.contract import STATUS_BY_CODE, ErrorCode
@@ -18,6 +19,8 @@ from tests.grades.test_grading import start_worker
 from tests.support.contract import assert_error_body
 from tests.support.fake_ai import FakeAIProvider
 from tests.support.postgres import PostgresCluster
+
+pytestmark = pytest.mark.slow
 
 STREAMED = "A streamed thought, answered while the database is away."
 

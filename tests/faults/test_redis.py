@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 
+import pytest
 import redis.asyncio
 
 from tests.faults.conftest import Deployment, open_course, server_client, serving, wait_until
@@ -12,6 +13,8 @@ from tests.faults.load import Load
 from tests.support.fake_ai import FakeAIProvider
 from tests.support.identity import PASSWORD
 from tests.support.redis import RedisServer
+
+pytestmark = pytest.mark.slow
 
 
 async def test_redis_outage_under_load_loses_nothing_and_sharing_resumes(

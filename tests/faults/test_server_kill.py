@@ -21,6 +21,8 @@ from tests.sessions.conftest import CASE_STUDY
 from tests.sessions.test_tutoring import say
 from tests.support.fake_ai import FakeAIProvider
 
+pytestmark = pytest.mark.slow
+
 BEFORE = "Said before the crash."
 STREAMED = "Streamed when the server died."
 PLAIN = "Sent when the server died."

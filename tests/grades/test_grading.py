@@ -241,6 +241,8 @@ def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
         )
 
 
+@pytest.mark.slow
+@pytest.mark.exclusive  # kills a worker mid-job; each `mentora worker` gets up to 60 s to start
 async def test_a_worker_killed_mid_job_loses_nothing(
     db_settings: Settings, db_identity: Identity, lms: FakeLMS, tmp_path: Path
 ) -> None:
@@ -263,7 +265,7 @@ async def test_a_worker_killed_mid_job_loses_nothing(
         log = tmp_path / "worker.log"
         first = start_worker(env, log)
         try:
-            for _ in range(300):
+            for _ in range(1200):
                 if lms.calls:
                     break
                 await asyncio.sleep(0.05)
@@ -274,7 +276,7 @@ async def test_a_worker_killed_mid_job_loses_nothing(
         lms.mode = "ok"
         second = start_worker(env, log)
         try:
-            for _ in range(300):
+            for _ in range(1200):
                 if lms.scores:
                     break
                 await asyncio.sleep(0.05)

@@ -170,6 +170,7 @@ async def test_options_that_is_not_a_preflight_keeps_the_contract(
     assert set(response.headers["allow"].split(", ")) == {"GET", "PATCH"}
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("alpha_allows_its_origin")
 async def test_a_preflight_over_a_real_socket(settings: Settings) -> None:
     env = {"MENTORA_DATA_DIR": str(settings.data_dir), "MENTORA_ACCESS_LOG": "false"}

@@ -86,6 +86,7 @@ async def test_head_of_a_route_without_get_is_not_found_with_allow(client: httpx
     assert response.headers["content-type"] == "application/json"
 
 
+@pytest.mark.slow
 async def test_head_over_a_real_socket(settings: Settings) -> None:
     server = ServerProcess({"MENTORA_DATA_DIR": str(settings.data_dir), "MENTORA_RUN_JOBS_IN_PROCESS": "false"})
     try:

@@ -64,3 +64,12 @@ async def test_default_tenant_and_subdomains_when_configured(configured_client: 
         "/v1/auth/login", json=LOGIN, headers={"Host": "zeta.mentora.test"}
     )
     assert unknown_subdomain.json()["details"] == {"reason": "unknown"}
+
+
+async def test_api_host_under_the_base_domain_accepts_tokens(settings: Settings, identity: Identity) -> None:
+    app = create_app(settings.model_copy(update={"base_domain": "mentora.test"}))
+    async with app.router.lifespan_context(app), contract_client(app) as client:
+        student = await bearer(client, identity.a.email("STUDENT"), "alpha")
+        assert (await client.get("/v1/users/me", headers={**student, "Host": "api.mentora.test"})).status_code == 200
+        wrong = await client.get("/v1/users/me", headers={**student, "Host": "beta.mentora.test"})
+        assert wrong.status_code == 401

@@ -17,13 +17,14 @@ import httpx
 import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI
 
 from mentora.app import create_app
 from mentora.config import Settings
 from tests.conftest import contract_client
-from tests.support.identity import Identity, login
+from tests.support.identity import Identity, bearer, login
 
 SECRET = "a-test-signing-secret-that-is-long-enough-for-hs256"
 
@@ -194,3 +195,34 @@ def _hmac_token(header: dict[str, Any], claims: dict[str, Any], secret: bytes) -
     signing_input = f"{b64(header)}.{b64(claims)}".encode()
     signature = base64.urlsafe_b64encode(hmac.new(secret, signing_input, hashlib.sha256).digest()).rstrip(b"=")
     return f"{signing_input.decode()}.{signature.decode()}"
+
+
+async def test_expired_but_otherwise_invalid_is_not_token_expired(settings: Settings, identity: Identity) -> None:
+    secret = "another-test-secret-long-enough-for-hs256-xx"
+    app = create_app(settings.model_copy(update={"jwt_secret": secret}))
+    async with app.router.lifespan_context(app), contract_client(app) as client:
+        admin = await bearer(client, identity.a.email("ADMIN"), "alpha")
+        token = (await login(client, identity.a.email("STUDENT"), "alpha"))["access_token"]
+        header = jwt.get_unverified_header(token)
+        claims = jwt.decode(token, options={"verify_signature": False})
+        expired = jwt.encode({**claims, "exp": int(time.time()) - 600}, secret, headers=header)
+        auth = {"Authorization": f"Bearer {expired}"}
+        assert (await client.get("/v1/users/me", headers=auth)).json()["code"] == "TOKEN_EXPIRED"
+        other_tenant = await client.get("/v1/users/me", headers={**auth, "X-Tenant": "beta"})
+        assert other_tenant.json()["code"] == "AUTHENTICATION_ERROR"
+        await client.post(f"/v1/console/users/{identity.a.user_ids['STUDENT']}/deactivate", headers=admin)
+        deactivated = await client.get("/v1/users/me", headers=auth)
+        assert deactivated.json()["code"] == "AUTHENTICATION_ERROR"
+
+
+async def test_rs256_keys(settings: Settings, identity: Identity, tmp_path: Path) -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    path = tmp_path / "rsa.pem"
+    path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    app = create_app(settings.model_copy(update={"jwt_private_key_file": path, "jwt_key_id": "rsa-1"}))
+    async with app.router.lifespan_context(app), contract_client(app) as client:
+        token = (await login(client, identity.a.email("STUDENT"), "alpha"))["access_token"]
+        assert jwt.get_unverified_header(token)["alg"] == "RS256"
+        assert (await client.get("/v1/users/me", headers={"Authorization": f"Bearer {token}"})).status_code == 200

@@ -71,6 +71,7 @@ def contract_http(server: ServerProcess) -> httpx.Client:
     return httpx.Client(base_url=server.base_url, timeout=10, event_hooks={"response": [check_response_sync]})
 
 
+@pytest.mark.slow
 def test_forwarded_addresses_from_anyone_are_ignored(direct_server: ServerProcess) -> None:
     with contract_http(direct_server) as http:
         statuses = [attempt(http, f"203.0.113.{n}").status_code for n in range(25)]
@@ -78,6 +79,7 @@ def test_forwarded_addresses_from_anyone_are_ignored(direct_server: ServerProces
     assert statuses == [401] * 10 + [429] * 15
 
 
+@pytest.mark.slow
 def test_a_trusted_proxy_forwards_the_client_address(proxied_server: ServerProcess) -> None:
     with contract_http(proxied_server) as http:
         assert [attempt(http, "203.0.113.1").status_code for _ in range(3)] == [401, 401, 429]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.support.identity import Identity, bearer
+from tests.support.identity import Identity, bearer, give_role
 
 pytestmark = pytest.mark.usefixtures("identity")
 
@@ -68,3 +68,27 @@ async def test_role_validation(client: httpx.AsyncClient, admin: dict[str, str])
     assert first.status_code == 201
     again = await client.post("/v1/console/roles", headers=admin, json={"name": "GRADER", "permissions": []})
     assert again.json()["details"] == {"name": "already exists"}
+
+
+ALL_TENANT_PERMISSIONS = sorted(
+    f"{m}.{a}"
+    for m in ("USER_MANAGEMENT", "ROLE_MANAGEMENT", "CASE_STUDIES", "SESSIONS", "GRADES", "LMS")
+    for a in ("can_view", "can_create", "can_edit", "can_delete")
+)
+
+
+async def test_a_role_editor_cannot_grow_their_own_role(client: httpx.AsyncClient, identity: Identity) -> None:
+    admin = await bearer(client, identity.a.email("ADMIN"), "alpha")
+    perms = ["ROLE_MANAGEMENT.can_view", "ROLE_MANAGEMENT.can_edit"]
+    role_id = await give_role(client, admin, identity.a.user_ids["STUDENT"], "ROLE_KEEPER", perms)
+    keeper = await bearer(client, identity.a.email("STUDENT"), "alpha")
+    own = await client.patch(
+        f"/v1/console/roles/{role_id}", headers=keeper, json={"permissions": ALL_TENANT_PERMISSIONS}
+    )
+    assert own.status_code == 409
+    other = (await client.post("/v1/console/roles", headers=admin, json={"name": "OTHER", "permissions": []})).json()
+    grow = await client.patch(
+        f"/v1/console/roles/{other['data']['id']}", headers=keeper, json={"permissions": ["USER_MANAGEMENT.can_edit"]}
+    )
+    assert grow.status_code == 403
+    assert grow.json()["details"] == {"required": "USER_MANAGEMENT.can_edit"}

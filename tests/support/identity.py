@@ -80,3 +80,12 @@ def assert_gated(response: httpx.Response, role: SystemRole, required: str, what
     else:
         assert response.status_code == 403, f"{role} {what}: {response.status_code}"
         assert response.json()["details"] == {"required": required}
+
+
+async def give_role(client: httpx.AsyncClient, admin: dict[str, str], user_id: str, name: str, perms: list[str]) -> str:
+    """Create a custom role with ``perms`` and make it the user's role; returns the role's id."""
+    role = await client.post("/v1/console/roles", headers=admin, json={"name": name, "permissions": perms})
+    assert role.status_code == 201, role.text
+    assigned = await client.patch(f"/v1/console/users/{user_id}", headers=admin, json={"role": name})
+    assert assigned.status_code == 200, assigned.text
+    return str(role.json()["data"]["id"])

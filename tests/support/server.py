@@ -58,7 +58,8 @@ class ServerProcess:
             cwd=REPO,
         )
 
-    def wait_ready(self, timeout: float = 30.0) -> None:
+    # Generous: a parallel run (or a busy machine) can make imports and migrations slow.
+    def wait_ready(self, timeout: float = 90.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from tests.support.contract import SEED_EXAMPLE_BODY, SEED_EXAMPLE_FIELDS
-from tests.support.identity import PASSWORD, Identity, bearer, login
+from tests.support.identity import PASSWORD, Identity, bearer, give_role, login
 
 pytestmark = pytest.mark.usefixtures("identity")
 
@@ -183,3 +183,44 @@ async def test_faculty_can_view_but_not_manage_users(client: httpx.AsyncClient) 
         "code": "AUTHORIZATION_ERROR",
         "details": {"required": "USER_MANAGEMENT.can_create"},
     }
+
+
+async def test_user_managers_cannot_touch_someone_above_them(client: httpx.AsyncClient, identity: Identity) -> None:
+    admin = await bearer(client, identity.a.email("ADMIN"), "alpha")
+    helpdesk_perms = [f"USER_MANAGEMENT.{a}" for a in ("can_view", "can_create", "can_edit", "can_delete")]
+    await give_role(client, admin, identity.a.user_ids["FACULTY"], "HELPDESK", helpdesk_perms)
+    helpdesk = await bearer(client, identity.a.email("FACULTY"), "alpha")
+    admin_id = identity.a.user_ids["ADMIN"]
+    for attempt in (
+        client.patch(f"/v1/console/users/{admin_id}", headers=helpdesk, json={"role": "STUDENT"}),
+        client.post(f"/v1/console/users/{admin_id}/deactivate", headers=helpdesk),
+        client.delete(f"/v1/console/users/{admin_id}", headers=helpdesk),
+    ):
+        assert (await attempt).status_code == 403
+    assert (await client.get("/v1/users/me", headers=admin)).json()["data"]["role"] == "ADMIN"
+
+
+async def test_reactivation_does_not_revive_old_sign_ins(client: httpx.AsyncClient, identity: Identity) -> None:
+    admin = await bearer(client, identity.a.email("ADMIN"), "alpha")
+    tokens = await login(client, identity.a.email("STUDENT"), "alpha")
+    student_id = identity.a.user_ids["STUDENT"]
+    await client.post(f"/v1/console/users/{student_id}/deactivate", headers=admin)
+    await client.patch(f"/v1/console/users/{student_id}", headers=admin, json={"is_active": True})
+    old = await client.get("/v1/users/me", headers={"Authorization": f"Bearer {tokens['access_token']}"})
+    assert old.status_code == 401
+    assert (await client.post("/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})).status_code == 401
+    await login(client, identity.a.email("STUDENT"), "alpha")  # signing in again works
+
+
+async def test_password_change_ends_other_sign_ins(client: httpx.AsyncClient, identity: Identity) -> None:
+    elsewhere = await login(client, identity.a.email("STUDENT"), "alpha")
+    here = await bearer(client, identity.a.email("STUDENT"), "alpha")
+    changed = await client.post(
+        "/v1/users/me/change-password",
+        headers=here,
+        json={"current_password": PASSWORD, "new_password": "a new password"},
+    )
+    assert changed.status_code == 200
+    assert (await client.get("/v1/users/me", headers=here)).status_code == 200
+    gone = await client.post("/v1/auth/refresh", json={"refresh_token": elsewhere["refresh_token"]})
+    assert gone.status_code == 401
