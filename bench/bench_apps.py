@@ -141,7 +141,24 @@ def mentora_from_env() -> FastAPI:
     app = mentora_app(bench_settings(Path(os.environ["MENTORA_DATA_DIR"])))
     for name in off:
         SHIMS[name].after(app)
+    count_earlier_callers(app, int(os.environ.get("MENTORA_BENCH_EARLIER_CALLERS", "0")))
     return app
+
+
+def count_earlier_callers(app: FastAPI, callers: int) -> None:
+    """The rate limiter's memory as after ``callers`` other callers came and went: one hit each,
+    under a key of its own, in a one-second window that has passed by the time the run starts."""
+    if not callers:
+        return
+    from limits import RateLimitItemPerSecond
+
+    from mentora.platform.services import Services
+
+    services: Services = app.state.services
+    in_process = services.limiter._local._limiter  # set-up reaches in; the app never does
+    one_a_second = RateLimitItemPerSecond(1)
+    for caller in range(callers):
+        in_process.hit(one_a_second, "earlier-caller", str(caller))
 
 
 class ShimSwitch:

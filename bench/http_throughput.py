@@ -18,7 +18,9 @@ Run (wrk from apt):
     uv run python bench/http_throughput.py [--rounds 5] [--seconds 4] [--case users-me]
 
 ``--shim NAME`` instead compares ours with ours without that shortcut (``bench_apps.SHIMS``)
-on the database-backed route, the gain a shim must show to be kept.
+on the database-backed route, the gain a shim must show to be kept. ``--earlier-callers N``
+starts both servers as after a busy day: the in-process rate limiter has counted N other
+callers (distinct keys, their windows since expired), as many IPs and emails sign in.
 """
 
 from __future__ import annotations
@@ -60,8 +62,11 @@ CASES = [
 DATABASE_CASE = "users-me"
 
 
-def main(rounds: int, seconds: float, connections: int, cases: list[Case], shim: str | None) -> None:
+def main(
+    rounds: int, seconds: float, connections: int, cases: list[Case], shim: str | None, earlier_callers: int
+) -> None:
     wrk_path()
+    day = {"MENTORA_BENCH_EARLIER_CALLERS": str(earlier_callers)}
     with tempfile.TemporaryDirectory() as data_dir:
         asyncio.run(prepare_database(bench_settings(Path(data_dir))))
         servers: dict[str, ServerProcess] = {}
@@ -69,13 +74,16 @@ def main(rounds: int, seconds: float, connections: int, cases: list[Case], shim:
             if shim is None:
                 servers["bare"] = server("bench_apps:bare_from_env", data_dir)
             else:  # "bare" is ours without the shim: every case below is authenticated on both sides
-                servers["bare"] = server("bench_apps:mentora_from_env", data_dir, {"MENTORA_BENCH_SHIMS_OFF": shim})
-            servers["mentora"] = server("bench_apps:mentora_from_env", data_dir)
+                without_shim = {"MENTORA_BENCH_SHIMS_OFF": shim, **day}
+                servers["bare"] = server("bench_apps:mentora_from_env", data_dir, without_shim)
+            servers["mentora"] = server("bench_apps:mentora_from_env", data_dir, day)
             headers = asyncio.run(sign_in_over_http(servers["mentora"].base_url))
             measure(servers, headers, rounds, seconds, connections, cases, both_signed_in=shim is not None)
         finally:
             for started in servers.values():
                 started.stop()
+    if earlier_callers:
+        print(f"both servers started with {earlier_callers} earlier callers in the rate limiter's memory")
     report(rounds, seconds, connections, cases, shim)
 
 
@@ -158,7 +166,8 @@ if __name__ == "__main__":
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--case", action="append", choices=[case.key for case in CASES], help="only these cases")
     parser.add_argument("--shim", choices=list(SHIMS), help="ours with and without this shim, on the database route")
+    parser.add_argument("--earlier-callers", type=int, default=0, help="distinct callers counted before the run")
     arguments = parser.parse_args()
     keys = arguments.case or ([DATABASE_CASE] if arguments.shim else [case.key for case in CASES])
     chosen = [case for case in CASES if case.key in keys]
-    main(arguments.rounds, arguments.seconds, arguments.connections, chosen, arguments.shim)
+    main(arguments.rounds, arguments.seconds, arguments.connections, chosen, arguments.shim, arguments.earlier_callers)

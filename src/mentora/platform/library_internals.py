@@ -23,10 +23,10 @@ class SweptInSteps(MemoryStorage):
     the caller's thread.
 
     The library starts a timer thread every 10 ms that walks every key ever seen and keeps
-    emptied keys forever, so an anonymous caller choosing new IPs or emails grows memory
-    and the walk without bound; the thread also contends for the interpreter lock with
-    requests (on ``GET /v1/users/me``: +0.9% req/s without it on a quiet machine, +16%
-    and +58% on a loaded one). Here each
+    emptied keys forever, so memory and the walk grow with every IP and email that ever
+    signed in, and the walk holds the interpreter lock: after 5,000 earlier callers this
+    serves ``GET /v1/users/me`` a third faster than the library does (docs/benchmarks.md,
+    ``bench/http_throughput.py --shim swept_in_steps --earlier-callers N``). Here each
     step, every 0.1 s, looks at up to 2000 keys and removes those whose hits have all
     expired. Counting never depends on the sweep: expired hits are skipped by time.
     """
