@@ -32,6 +32,14 @@ from mentora.platform.idempotency import (
     answer_repeats_after_checks,
 )
 from mentora.platform.logging import configure_logging
+from mentora.platform.metrics import (
+    Exposition,
+    MetricsMiddleware,
+    RouteCapture,
+    forget_this_process,
+    multiprocess_dir,
+    sample_pools_forever,
+)
 from mentora.platform.outbound import handle_outbound_error
 from mentora.platform.ratelimit.middleware import EXEMPT_PATHS, AnonymousRateLimitMiddleware
 from mentora.platform.request_context import (
@@ -40,6 +48,7 @@ from mentora.platform.request_context import (
     document_parameter_text,
 )
 from mentora.platform.security.principal import RequirePermission
+from mentora.platform.tracing import configure_tracing
 from mentora.runtime import build_services, job_runner
 from mentora.web_app import add_web_app
 
@@ -181,6 +190,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # The embedded default runs the job worker inside the server process.
         stop_jobs = asyncio.Event()
         jobs = asyncio.create_task(job_runner(services).run_forever(stop_jobs)) if settings.jobs_in_process else None
+        # With several workers, each writes its pool figures for the scrapes the others answer.
+        pools = None
+        if settings.metrics_enabled and multiprocess_dir() is not None:
+            pools = asyncio.create_task(sample_pools_forever(database, stop_jobs))
         freeze_startup_objects()
         try:
             yield
@@ -188,6 +201,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             stop_jobs.set()
             if jobs is not None:
                 await jobs
+            if pools is not None:
+                await pools
+                forget_this_process()
             await services.close()
             await database.dispose()
 
@@ -218,7 +234,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(TenantCorsMiddleware, tenants=services.tenants)
     # Who is calling, read once for everything inside (see platform.caller).
     app.add_middleware(CallerMiddleware, reader=services.callers)
+    # /metrics is served here, before rate limits, tenants or tokens are looked at (on this
+    # port unless it has one of its own).
+    exposition = Exposition(database, settings) if settings.metrics_enabled and settings.metrics_port is None else None
+    if settings.metrics_enabled:
+        app.add_middleware(RouteCapture, exposition=exposition)
     app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
+    if settings.metrics_enabled:  # outermost: every answer is counted
+        app.add_middleware(MetricsMiddleware, scraped_here=exposition is not None)
+    configure_tracing(app, database)
     mount_routers(app)
     answer_repeats_after_checks(app.router.routes)
     return app

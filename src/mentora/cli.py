@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Coroutine
 from pathlib import Path
@@ -24,6 +25,8 @@ from mentora.bootstrap import (
 from mentora.config import Settings
 from mentora.contract import MentoraError
 from mentora.platform.db import migrations, translate_database_error
+from mentora.platform.metrics import metrics_for_workers
+from mentora.platform.tracing import TracingUnavailableError, check_tracing_available
 from mentora.tenants.service import PLATFORM_SLUG
 
 T = TypeVar("T")
@@ -40,6 +43,7 @@ def serve(
 ) -> None:
     """Run the API (migrating the embedded database first)."""
     settings = Settings()
+    _check_tracing()
     if settings.should_auto_migrate:
         # Once, here, before any worker starts: workers only check the revision.
         asyncio.run(migrations.migrate(settings))
@@ -59,6 +63,11 @@ def serve(
             )
         else:
             _remind_of_demo_accounts(settings)
+    with metrics_for_workers(settings) if settings.metrics_enabled else contextlib.nullcontext():
+        _run_server(settings, host, port, workers)
+
+
+def _run_server(settings: Settings, host: str | None, port: int | None, workers: int | None) -> None:
     uvicorn.run(
         "mentora.app:create_app",
         factory=True,
@@ -72,6 +81,14 @@ def serve(
         forwarded_allow_ips=settings.trusted_proxies,
         server_header=False,
     )
+
+
+def _check_tracing() -> None:
+    try:
+        check_tracing_available()
+    except TracingUnavailableError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
 
 
 def _remind_of_demo_accounts(settings: Settings) -> None:
@@ -92,6 +109,7 @@ def worker() -> None:
 
     settings = Settings()
     configure_logging(settings)
+    _check_tracing()
     asyncio.run(run_worker(settings))
 
 

@@ -10,6 +10,9 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+# Loopback and private addresses: where a scraper runs, and never the public internet.
+PRIVATE_NETWORKS = ("127.0.0.0/8", "::1", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MENTORA_", env_file=".env", extra="ignore")
@@ -120,15 +123,27 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=0, le=65535)
     workers: int = Field(1, ge=1)
 
+    # Operator metrics (Prometheus); see platform.metrics
+    metrics_enabled: bool = Field(True, description="Count requests, outbound calls, jobs and pool use; serve them")
+    metrics_port: int | None = Field(
+        None, ge=1, le=65535, description="Serve /metrics on this port (by `mentora serve`) instead of the main one"
+    )
+    metrics_host: str | None = Field(None, description="Interface of the metrics port; unset: MENTORA_HOST")
+    metrics_allow: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(PRIVATE_NETWORKS),
+        description="Comma-separated IPs or networks that may read /metrics on the main port",
+    )
+
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["auto", "json", "text"] = Field("auto", description="auto: JSON unless stderr is a terminal")
     access_log: bool = Field(True, description="One log line per request, with its request id")
 
-    @field_validator("trusted_proxies", mode="before")
+    @field_validator("trusted_proxies", "metrics_allow", mode="before")
     @classmethod
-    def _proxy_networks(cls, value: object) -> object:
+    def _networks(cls, value: object) -> object:
         """Each entry must be an address or a network: uvicorn would silently treat a typo
-        as a host name that never matches, and the deployment would trust nobody unawares."""
+        as a host name that never matches, and the deployment would trust nobody unawares
+        (and a typo in ``metrics_allow`` would fail the same way, only later)."""
         entries = value.split(",") if isinstance(value, str) else value
         if not isinstance(entries, list):
             return value

@@ -13,6 +13,7 @@ from mentora.platform.db import Database
 from mentora.platform.db.migrations import check_schema
 from mentora.platform.idempotency import forget_expired
 from mentora.platform.jobs import JobHandler, JobRunner
+from mentora.platform.metrics import MetricsPort
 from mentora.platform.services import Services
 from mentora.sessions.service import GRADE_SESSION, end_expired_sessions
 from mentora.tenants.directory import SqlTenantDirectory
@@ -54,10 +55,16 @@ async def run_worker(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    # A worker's AI and LMS calls, pool and the queue, on a port of its own when given one.
+    port = None
+    if settings.metrics_enabled and settings.metrics_port is not None:
+        port = MetricsPort(settings, database, loop, own_pools=True)
     logger.info("job worker started")
     try:
         await job_runner(services).run_forever(stop)
     finally:
+        if port is not None:
+            await asyncio.to_thread(port.close)
         await services.close()
         await database.dispose()
         logger.info("job worker stopped")

@@ -53,9 +53,10 @@ CONFIG = schemathesis.Config.from_dict(
             "positive_data_acceptance": {"enabled": True},
             "negative_data_rejection": {"enabled": True},
         },
-        # Each caller's own X-Tenant (see ``caller``) replaces a generated one, so a negated value would
-        # never be sent: fixed here, it is not generated. tests/platform/test_tenancy.py tests tenant naming.
-        "parameters": {"header.X-Tenant": "alpha"},
+        # Each caller's own X-Tenant and token (see ``caller``) replace generated ones, so a negated
+        # value would never be sent: fixed here, they are not generated. tests/platform/test_tenancy.py
+        # tests tenant naming, tests/auth and tests/platform/test_token_attacks.py bad tokens.
+        "parameters": {"header.X-Tenant": "alpha", "header.Authorization": "Bearer replaced-by-the-caller"},
         "operations": [
             # A schema-valid tenant_slug may name no tenant (TENANT_ERROR), or not the one X-Tenant names (422).
             _expecting("register", "400", "422"),

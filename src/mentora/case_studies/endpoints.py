@@ -14,7 +14,7 @@ from mentora.case_studies.schemas import (
 )
 from mentora.case_studies.service import CaseStudyService, case_study_out, case_study_staff_out
 from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
-from mentora.platform.db import SessionDep
+from mentora.platform.db import ReadSessionDep, SessionDep
 from mentora.platform.pagination import Page
 from mentora.platform.security.permissions import Action, Module, permission
 from mentora.platform.security.principal import Principal, RequirePermission
@@ -42,7 +42,9 @@ CREATED_LINKS = id_links(
 
 
 @router.get("")
-async def list_active_case_studies(caller: CaseStudyReader, session: SessionDep, page: Page) -> CaseStudyListEnvelope:
+async def list_active_case_studies(
+    caller: CaseStudyReader, session: ReadSessionDep, page: Page
+) -> CaseStudyListEnvelope:
     """The tenant's active case studies."""
     items, total = await CaseStudyService(session, caller.tenant_id).list(
         skip=page.skip, limit=page.limit, only_active=True
@@ -53,14 +55,16 @@ async def list_active_case_studies(caller: CaseStudyReader, session: SessionDep,
 
 
 @router.get("/{case_study_id}", responses=NOT_FOUND)
-async def get_active_case_study(case_study_id: str, caller: CaseStudyReader, session: SessionDep) -> CaseStudyEnvelope:
+async def get_active_case_study(
+    case_study_id: str, caller: CaseStudyReader, session: ReadSessionDep
+) -> CaseStudyEnvelope:
     """One active case study."""
     case_study = await CaseStudyService(session, caller.tenant_id).get(case_study_id, only_active=True)
     return CaseStudyEnvelope(data=case_study_out(case_study))
 
 
 @console_router.get("")
-async def list_case_studies(caller: CaseStudyEditor, session: SessionDep, page: Page) -> CaseStudyStaffListEnvelope:
+async def list_case_studies(caller: CaseStudyEditor, session: ReadSessionDep, page: Page) -> CaseStudyStaffListEnvelope:
     """Every case study of the tenant, inactive ones too, with their prompts."""
     items, total = await CaseStudyService(session, caller.tenant_id).list(
         skip=page.skip, limit=page.limit, only_active=False
@@ -80,7 +84,9 @@ async def create_case_study(
 
 
 @console_router.get("/{case_study_id}", responses=NOT_FOUND)
-async def get_case_study(case_study_id: str, caller: CaseStudyEditor, session: SessionDep) -> CaseStudyStaffEnvelope:
+async def get_case_study(
+    case_study_id: str, caller: CaseStudyEditor, session: ReadSessionDep
+) -> CaseStudyStaffEnvelope:
     """One case study, with its prompt."""
     case_study = await CaseStudyService(session, caller.tenant_id).get(case_study_id)
     return CaseStudyStaffEnvelope(data=case_study_staff_out(case_study))

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query
 from mentora.contract import ErrorCode, error_responses
 from mentora.grades.schemas import GradeEnvelope, GradeListEnvelope, LmsStatusValue
 from mentora.grades.service import GradeReader, grade_out, publish_now
-from mentora.platform.db import SessionDep
+from mentora.platform.db import ReadSessionDep
 from mentora.platform.pagination import Page
 from mentora.platform.security.permissions import Action, Module, permission
 from mentora.platform.security.principal import Principal, RequirePermission
@@ -23,7 +23,7 @@ LmsPublisher = Annotated[Principal, Depends(RequirePermission(permission(Module.
 @router.get("")
 async def list_grades(
     caller: GradeViewer,
-    session: SessionDep,
+    session: ReadSessionDep,
     page: Page,
     user_id: Annotated[str | None, Query(max_length=36)] = None,
     case_study_id: Annotated[str | None, Query(max_length=36)] = None,
@@ -37,7 +37,7 @@ async def list_grades(
 
 
 @router.get("/session/{session_id}", responses=error_responses(ErrorCode.NOT_FOUND))
-async def get_session_grade(session_id: str, caller: GradeViewer, session: SessionDep) -> GradeEnvelope:
+async def get_session_grade(session_id: str, caller: GradeViewer, session: ReadSessionDep) -> GradeEnvelope:
     """The grade of one session (NOT_FOUND until grading has finished)."""
     return GradeEnvelope(data=grade_out(await GradeReader(session, caller).for_session(session_id)))
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query
 from mentora.contract import ErrorCode, error_responses
 from mentora.jobs.schemas import JobDetailEnvelope, JobListEnvelope, JobStatusValue
 from mentora.jobs.service import JobConsole, job_out
-from mentora.platform.db import SessionDep
+from mentora.platform.db import ReadSessionDep, SessionDep
 from mentora.platform.pagination import Page
 from mentora.platform.security.permissions import Action, Module, permission
 from mentora.platform.security.principal import Principal, RequirePermission
@@ -21,7 +21,7 @@ JobRetrier = Annotated[Principal, Depends(RequirePermission(permission(Module.LM
 @router.get("")
 async def list_jobs(
     caller: JobViewer,
-    session: SessionDep,
+    session: ReadSessionDep,
     page: Page,
     status: Annotated[JobStatusValue | None, Query()] = None,
     kind: Annotated[str | None, Query(max_length=50)] = None,
@@ -34,7 +34,7 @@ async def list_jobs(
 
 
 @router.get("/{job_id}", responses=error_responses(ErrorCode.NOT_FOUND))
-async def get_job(job_id: str, caller: JobViewer, session: SessionDep) -> JobDetailEnvelope:
+async def get_job(job_id: str, caller: JobViewer, session: ReadSessionDep) -> JobDetailEnvelope:
     """One job with every attempt it took."""
     console = JobConsole(session, caller.tenant_id)
     return JobDetailEnvelope(data=await console.detail(await console.get(job_id)))

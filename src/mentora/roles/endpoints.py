@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 
 from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
-from mentora.platform.db import SessionDep
+from mentora.platform.db import ReadSessionDep, SessionDep
 from mentora.platform.pagination import Page
 from mentora.platform.security.permissions import Action, Module, permission
 from mentora.platform.security.principal import Principal, RequirePermission
@@ -23,7 +23,7 @@ CREATED_LINKS = id_links(dict.fromkeys(("get_role", "update_role", "delete_role"
 
 
 @router.get("")
-async def list_roles(caller: RoleViewer, session: SessionDep, page: Page) -> RoleListEnvelope:
+async def list_roles(caller: RoleViewer, session: ReadSessionDep, page: Page) -> RoleListEnvelope:
     """The system roles and the tenant's custom roles, with their permissions."""
     roles, total = await RoleService(session, caller.tenant_id).list(skip=page.skip, limit=page.limit)
     return RoleListEnvelope.page_of([role_out(r) for r in roles], total=total, skip=page.skip, limit=page.limit)
@@ -37,7 +37,7 @@ async def create_role(data: RoleCreate, caller: RoleCreator, session: SessionDep
 
 
 @router.get("/{role_id}", responses=error_responses(ErrorCode.NOT_FOUND))
-async def get_role(role_id: str, caller: RoleViewer, session: SessionDep) -> RoleEnvelope:
+async def get_role(role_id: str, caller: RoleViewer, session: ReadSessionDep) -> RoleEnvelope:
     """One role."""
     return RoleEnvelope(data=role_out(await RoleService(session, caller.tenant_id).get(role_id)))
 

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sse_starlette import EventSourceResponse
 
 from mentora.contract import ErrorCode, error_responses, id_links
-from mentora.platform.db import SessionDep
+from mentora.platform.db import ReadSessionDep, SessionDep
 from mentora.platform.pagination import Page
 from mentora.platform.security.permissions import Action, Module, permission
 from mentora.platform.security.principal import Principal, RequirePermission
@@ -81,7 +81,7 @@ async def initialize_session(
 @router.get("")
 async def list_sessions(
     caller: SessionReader,
-    session: SessionDep,
+    session: ReadSessionDep,
     services: ServicesDep,
     page: Page,
     user_id: Annotated[str | None, Query(max_length=36, description="Staff only: one student's")] = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -43,7 +43,21 @@ def session_out(tutoring: TutoringSession, tutor: str) -> SessionOut:
     return SessionOut.model_validate({**_columns(tutoring), "tutor": tutor})
 
 
-def counted_turns(transcript: Sequence[SessionMessage]) -> list[SessionMessage]:
+class TranscriptLine(Protocol):
+    """What reading a transcript needs of a message: a stored one, or a row of its columns."""
+
+    @property
+    def role(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def content(self) -> str: ...
+
+
+LineT = TypeVar("LineT", bound=TranscriptLine)
+
+
+def counted_turns(transcript: Sequence[LineT]) -> list[LineT]:
     """What the tutor and the grader read of a transcript: the student's turns and the
     tutor's complete answers (a cut-off answer is no answer)."""
     return [m for m in transcript if m.role == MessageRole.STUDENT or m.status == MessageStatus.COMPLETE]

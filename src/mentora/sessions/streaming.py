@@ -93,28 +93,46 @@ class StreamPump:
     """
 
     _END = object()
+    _NOTHING = object()
 
     def __init__(self, source: AsyncIterator[str]) -> None:
         self._queue: asyncio.Queue[object] = asyncio.Queue()
+        self._held: object = self._NOTHING  # what ended the last batch of pieces, for the next call
         self._task = asyncio.create_task(self._run(source))
 
     async def _run(self, source: AsyncIterator[str]) -> None:
         try:
             async for piece in source:
-                await self._queue.put(piece)
-            await self._queue.put(self._END)
+                self._queue.put_nowait(piece)
+            self._queue.put_nowait(self._END)
         except Exception as exc:
-            await self._queue.put(exc)
+            self._queue.put_nowait(exc)
 
     async def next(self) -> str | None:
-        """The next piece of text; None at the end; the upstream's error if it failed."""
-        item = await self._queue.get()
+        """The text that arrived since the last call (at least one piece); None at the end;
+        the upstream's error if it failed.
+
+        Pieces that queued up while the relay was busy (many streams on one worker) go out
+        as one delta: the same text in fewer events, so a busy worker catches up instead
+        of paying an event's cost per piece.
+        """
+        if self._held is not self._NOTHING:
+            item, self._held = self._held, self._NOTHING
+        else:
+            item = await self._queue.get()
         if item is self._END:
             return None
         if isinstance(item, Exception):
             raise item
         assert isinstance(item, str)
-        return item
+        pieces = [item]
+        while not self._queue.empty():
+            following = self._queue.get_nowait()
+            if not isinstance(following, str):
+                self._held = following
+                break
+            pieces.append(following)
+        return "".join(pieces)
 
     def cancel(self) -> None:
         self._task.cancel()

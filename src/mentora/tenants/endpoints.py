@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.contract import EmptyEnvelope, ErrorCode, TenantError, ValidationFailedError, error_responses, id_links
-from mentora.platform.db import DatabaseDep, SessionDep
+from mentora.platform.db import DatabaseDep, ReadSessionDep, SessionDep
 from mentora.platform.pagination import Page
 from mentora.platform.ratelimit.middleware import count_as_anonymous
 from mentora.platform.security.permissions import Action, Module, SystemRole, permission
@@ -53,7 +53,7 @@ def tenant_service(session: AsyncSession, services: Services) -> TenantService:
 
 @router.get("")
 async def list_tenants(
-    caller: TenantViewer, session: SessionDep, services: ServicesDep, page: Page, include_inactive: bool = False
+    caller: TenantViewer, session: ReadSessionDep, services: ServicesDep, page: Page, include_inactive: bool = False
 ) -> TenantListEnvelope:
     """Every institution; deactivated ones only with ``include_inactive``."""
     tenants, total = await tenant_service(session, services).list(
@@ -73,7 +73,7 @@ async def create_tenant(
 
 @router.get("/{tenant_id}", responses=NOT_FOUND)
 async def get_tenant(
-    tenant_id: str, caller: TenantViewer, session: SessionDep, services: ServicesDep
+    tenant_id: str, caller: TenantViewer, session: ReadSessionDep, services: ServicesDep
 ) -> TenantEnvelope:
     """One institution."""
     return TenantEnvelope(data=tenant_out(await tenant_service(session, services).get(tenant_id)))
@@ -151,7 +151,7 @@ SettingsEditor = Annotated[Principal, Depends(RequirePermission(permission(Modul
 
 
 @institution_router.get("", responses=NOT_FOUND)
-async def get_institution(caller: SettingsViewer, session: SessionDep, services: ServicesDep) -> TenantEnvelope:
+async def get_institution(caller: SettingsViewer, session: ReadSessionDep, services: ServicesDep) -> TenantEnvelope:
     """The caller's own institution; secrets show only as ``api_key_set`` and ``credentials_set``.
     NOT_FOUND for the platform operators, whose tenant is no institution."""
     return TenantEnvelope(data=tenant_out(await tenant_service(session, services).get(caller.tenant_id)))

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from mentora.contract import EmptyEnvelope, ErrorCode, error_responses, id_links
-from mentora.platform.db import SessionDep
+from mentora.platform.db import ReadSessionDep, SessionDep
 from mentora.platform.pagination import Page
 from mentora.platform.ratelimit import PolicyName
 from mentora.platform.security.permissions import Action, Module, permission
@@ -53,7 +53,7 @@ def user_service(session: SessionDep, services: Services, caller: Principal) -> 
 
 
 @me_router.get("")
-async def get_me(caller: CurrentPrincipal, session: SessionDep, services: ServicesDep) -> MeEnvelope:
+async def get_me(caller: CurrentPrincipal, session: ReadSessionDep, services: ServicesDep) -> MeEnvelope:
     """The signed-in user, with the permissions they hold now."""
     user = user_out(await user_service(session, services, caller).get(caller.user_id))
     return MeEnvelope(data=MeOut(**user.model_dump(), permissions=sorted(caller.permissions)))
@@ -97,7 +97,7 @@ async def change_password(
 @console_router.get("")
 async def list_users(
     caller: UserViewer,
-    session: SessionDep,
+    session: ReadSessionDep,
     services: ServicesDep,
     page: Page,
     role: Annotated[str | None, Query(max_length=50, description="Role name or id")] = None,
@@ -122,7 +122,7 @@ async def invite_user(
 
 
 @console_router.get("/{user_id}", responses=NOT_FOUND)
-async def get_user(user_id: str, caller: UserViewer, session: SessionDep, services: ServicesDep) -> UserEnvelope:
+async def get_user(user_id: str, caller: UserViewer, session: ReadSessionDep, services: ServicesDep) -> UserEnvelope:
     """One user of the tenant."""
     return UserEnvelope(data=user_out(await user_service(session, services, caller).get(user_id)))
 

@@ -6,7 +6,6 @@ EXTERNAL_SERVICE_ERROR ``bad_response``, never half-understood text.
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 
@@ -112,9 +111,9 @@ class OpenAICompatibleTutor:
                     raise _bad_response() from None
                 if event.data.strip() == "[DONE]":
                     return
-                try:
-                    chunk = _Chunk.model_validate(json.loads(event.data))
-                except (ValueError, ValidationError):
+                try:  # parsed and validated in one pass (pydantic-core), a chunk at a time
+                    chunk = _Chunk.model_validate_json(event.data)
+                except ValidationError:
                     raise _bad_response() from None
                 for choice in chunk.choices[:1]:
                     if choice.delta.content:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -9,25 +10,31 @@ from typing import Any
 import asyncpg
 from sqlalchemy import event, text
 from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_dbapi
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from mentora.config import Settings
+from mentora.platform.db.sqlite_reads import reads_url
+
+# A read in WAL mode meets a lock only while another connection recovers the log after a
+# crash; waiting for it would hold up every request of the process, not just this one.
+READER_BUSY_SECONDS = 0.25
+# Read connections cost a file handle and a small page cache each.
+READ_CONNECTIONS_KEPT = 64
+# A pooled PostgreSQL connection unused for longer than this is checked before use.
+IDLE_CHECK_SECONDS = 1.0
+_RETURNED_AT = "mentora.returned_at"
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
     """The engine that writes (and migrates); on SQLite, one connection per process."""
     if settings.is_embedded:
         return _sqlite_engine(settings, writer=True)
-    return create_async_engine(
+    engine = create_async_engine(
         settings.sqlalchemy_url,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_timeout=settings.db_pool_timeout,
-        # A server restart, or a proxy closing idle connections, leaves dead connections in
-        # the pool; check them before use. On asyncpg the check is BEGIN; ROLLBACK, two of a
-        # one-row read's five round trips, and without it ~5% more reads/s were measured
-        # (bench/postgres_workers.py): not worth an error after every idle spell.
-        pool_pre_ping=True,
         connect_args={
             "timeout": settings.db_connect_timeout,
             # Enforced by the server, which cancels the statement and says so: the error
@@ -36,6 +43,33 @@ def create_engine(settings: Settings) -> AsyncEngine:
             "async_creator_fn": _connect_asyncpg,
         },
     )
+    _check_connections_back_from_idle(engine)
+    return engine
+
+
+def _check_connections_back_from_idle(engine: AsyncEngine) -> None:
+    """A server restart, or a proxy closing idle connections, leaves dead connections in the
+    pool: one that sat unused for more than ``IDLE_CHECK_SECONDS`` is pinged before use, and
+    replaced if dead (the pool retries on ``DisconnectionError``).
+
+    Pinging every checkout (``pool_pre_ping``) costs three of a one-row read's six round
+    trips on asyncpg. A connection returned moments ago worked moments ago, and a restart
+    leaves every pooled connection idle for as long as the server was down.
+    """
+
+    @event.listens_for(engine.sync_engine, "checkin")
+    def returned(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_RETURNED_AT] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def taken(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        returned_at = record.info.get(_RETURNED_AT)
+        if returned_at is None or time.monotonic() - returned_at <= IDLE_CHECK_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:
+            raise DisconnectionError(f"a pooled connection is dead: {exc!r}") from exc
 
 
 def _sqlite_engine(settings: Settings, *, writer: bool) -> AsyncEngine:
@@ -46,28 +80,44 @@ def _sqlite_engine(settings: Settings, *, writer: bool) -> AsyncEngine:
     connection in SQLite's busy handler, which polls with sleeps of up to 100 ms and so
     lets newcomers overtake a waiter until it gives up with "database is locked". Reads
     use an engine of their own and never queue behind writers (WAL: they see the last
-    commit). Only other processes on the same file (``serve --workers N``, ``mentora``
-    commands) still meet in the busy handler, one writer each.
+    commit), on the event loop's own thread (``sqlite_reads.py``). Only other processes on
+    the same file (``serve --workers N``, ``mentora`` commands) still meet in the busy
+    handler, one writer each.
 
     Waiting for the writer connection is waiting for a pooled connection
     (``db_pool_timeout``); waiting in the busy handler is part of a statement's time
     (``db_command_timeout``), as a lock wait counts towards PostgreSQL's statement_timeout.
     """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(
-        settings.sqlalchemy_url,
-        pool_timeout=settings.db_pool_timeout,
-        connect_args={"timeout": settings.db_command_timeout},
-        **({"pool_size": 1, "max_overflow": 0} if writer else {}),
-    )
+    if writer:
+        engine = create_async_engine(
+            settings.sqlalchemy_url,
+            pool_timeout=settings.db_pool_timeout,
+            connect_args={"timeout": settings.db_command_timeout},
+            pool_size=1,
+            max_overflow=0,
+        )
+    else:  # on the loop's thread (sqlite_reads.py): a read that meets a lock gives up soon
+        engine = create_async_engine(
+            reads_url(settings.sqlalchemy_url),
+            # Opening a connection (its PRAGMAs) costs more than a read: keep enough open for
+            # every request in flight at a busy moment, and never make one wait for another.
+            pool_size=READ_CONNECTIONS_KEPT,
+            max_overflow=-1,
+            connect_args={"timeout": READER_BUSY_SECONDS},
+        )
     event.listen(engine.sync_engine, "connect", _configure_sqlite if writer else _configure_sqlite_reader)
     event.listen(engine.sync_engine, "begin", _begin_immediate if writer else _begin_deferred)
     return engine
 
 
 def create_read_engine(settings: Settings, engine: AsyncEngine) -> AsyncEngine:
-    """The engine for read-only sessions: on SQLite one of its own, elsewhere ``engine``."""
-    return _sqlite_engine(settings, writer=False) if settings.is_embedded else engine
+    """The engine for read-only sessions: on SQLite one of its own; on PostgreSQL ``engine``'s
+    pool in autocommit, each statement its own snapshot, without BEGIN and ROLLBACK (two of
+    a one-row read's round trips)."""
+    if settings.is_embedded:
+        return _sqlite_engine(settings, writer=False)
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 async def _connect_asyncpg(*args: Any, **kwargs: Any) -> Any:
@@ -150,7 +200,7 @@ class Database:
     """The engines and their session factories; lives on ``app.state.database``.
 
     Work that writes runs in ``transaction()``, work that only reads in ``reading()``;
-    on PostgreSQL both use the same engine.
+    on PostgreSQL both use the same pool.
     """
 
     def __init__(self, engine: AsyncEngine, read_engine: AsyncEngine | None = None) -> None:
@@ -190,7 +240,15 @@ class Database:
         async with self.read_engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
 
+    @property
+    def pools(self) -> dict[str, AsyncEngine]:
+        """An engine for each connection pool, by name: "read" only where reads have a pool of
+        their own (SQLite)."""
+        named = {"primary": self.engine}
+        if self.read_engine.pool is not self.engine.pool:
+            named["read"] = self.read_engine
+        return named
+
     async def dispose(self) -> None:
-        await self.engine.dispose()
-        if self.read_engine is not self.engine:
-            await self.read_engine.dispose()
+        for engine in self.pools.values():
+            await engine.dispose()

@@ -33,3 +33,13 @@ async def get_session(database: DatabaseDep) -> AsyncIterator[AsyncSession]:
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+async def get_read_session(database: DatabaseDep) -> AsyncIterator[AsyncSession]:
+    async with database.reading() as session:
+        yield session
+
+
+# For routes that only read: on SQLite a connection of the read pool, so reads run side by
+# side and never queue behind the one writer (a write in it fails: the connection is query_only).
+ReadSessionDep = Annotated[AsyncSession, Depends(get_read_session, scope="function")]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
@@ -29,6 +30,7 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait
 
 from mentora.config import Settings
 from mentora.contract import ExternalServiceError
+from mentora.platform import metrics
 from mentora.platform.outbound.errors import SERVICE_EXTENSION, external_error_for, reason_for_status
 
 logger = logging.getLogger("mentora.outbound")
@@ -59,6 +61,26 @@ class _CappedStream(httpx.AsyncByteStream):
             received += len(chunk)
             if received > self._limit:
                 raise self._too_large()
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
+class _FirstByteTimer(httpx.AsyncByteStream):
+    """A streamed answer that records how long its first bytes took since the call began."""
+
+    def __init__(self, stream: httpx.AsyncByteStream, service: str, started: float) -> None:
+        self._stream = stream
+        self._service = service
+        self._started = started
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        first = True
+        async for chunk in self._stream:
+            if first and chunk:
+                first = False
+                metrics.observe_first_byte(self._service, time.perf_counter() - self._started)
             yield chunk
 
     async def aclose(self) -> None:
@@ -127,9 +149,12 @@ class OutboundClient:
         A failure while reading (dropped connection, stalled stream) counts against the
         circuit and is raised as EXTERNAL_SERVICE_ERROR.
         """
+        started = time.perf_counter()
         async with self._guarded(circuit):
             request = self._build(method, url, json=json, form=None, headers=headers)
             response = await self._with_retries(request, stream=True)
+            assert isinstance(response.stream, httpx.AsyncByteStream)
+            response.stream = _FirstByteTimer(response.stream, self.service, started)
             try:
                 yield response
             except httpx.HTTPError as exc:
@@ -211,6 +236,26 @@ class OutboundClient:
 
     @asynccontextmanager
     async def _guarded(self, circuit: str) -> AsyncIterator[None]:
+        """One logical call, counted by its outcome: within its circuit and total deadline."""
+        started = time.perf_counter()
+        outcome, reason = "ok", ""
+        try:
+            async with self._within_circuit(circuit):
+                yield
+        except ExternalServiceError as exc:
+            outcome, reason = "error", str(exc.details.get("reason", ""))
+            raise
+        except (asyncio.CancelledError, GeneratorExit):
+            outcome = "cancelled"  # the caller went away: not the service's doing
+            raise
+        except BaseException:
+            outcome, reason = "error", "other"
+            raise
+        finally:
+            metrics.record_outbound_call(self.service, outcome, reason, time.perf_counter() - started)
+
+    @asynccontextmanager
+    async def _within_circuit(self, circuit: str) -> AsyncIterator[None]:
         """The circuit breaker and the total deadline around one logical call."""
         try:
             breaker = await self._breakers.get_breaker(f"{self.service}:{circuit}")
