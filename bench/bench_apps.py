@@ -101,7 +101,7 @@ def bare_from_env() -> FastAPI:
 
     @app.get("/bench/me")
     async def get_me() -> MemberOut:
-        async with database.transaction() as session:
+        async with database.reading() as session:  # as a route that only reads
             statement = select(User).where(User.tenant_id == user_key["tenant_id"], User.id == user_key["id"])
             user = (await session.execute(statement)).scalar_one()
         return MemberOut(email=user.email, name=user.name)

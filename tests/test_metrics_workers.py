@@ -5,6 +5,7 @@ spans reach an OTLP endpoint when one is set."""
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import json
 import os
 import re
@@ -22,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from tests.conftest import require_service
 from tests.support.loopback import LoopbackServer
 from tests.support.postgres import free_port
 from tests.support.server import ServerProcess
@@ -156,7 +158,8 @@ class _Collector(LoopbackServer):
 
 
 async def test_spans_reach_the_otlp_endpoint(tmp_path: Path) -> None:
-    pytest.importorskip("opentelemetry.sdk.trace", reason="the tracing extra is not installed")
+    if importlib.util.find_spec("opentelemetry.sdk") is None:
+        require_service("the tracing extra is not installed (uv sync --extra tracing)")
     collector = _Collector()
     collector.start()
     temp = tmp_path / "tmp"

@@ -140,7 +140,12 @@ def _call_kwargs(case: schemathesis.Case, caller: Caller) -> dict[str, Any]:
     # "._:-" (tests/platform/test_idempotency.py). Each example sends its own, as the SDKs do.
     if case.headers and "Idempotency-Key" in case.headers:
         case.headers["Idempotency-Key"] = str(uuid.uuid4())
-    return {"app": caller.app, "headers": caller.headers}
+    headers = dict(caller.headers)
+    if case.headers is None or "Authorization" not in case.headers:
+        # A negative case that removed the token on purpose: send it without one (a positive
+        # case always carries one, which the caller's replaces).
+        del headers["Authorization"]
+    return {"app": caller.app, "headers": headers}
 
 
 @schema.parametrize()

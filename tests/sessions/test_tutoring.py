@@ -9,9 +9,10 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from mentora.platform.db.types import utcnow
+from mentora.platform.jobs.models import Job
 from mentora.sessions.models import SessionMessage, TutoringSession
 from mentora.sessions.turns import STALE_PENDING
 from tests.sessions.conftest import Classroom
@@ -246,6 +247,23 @@ async def test_the_time_limit_ends_a_session(
         "/v1/sessions/initialize", headers=classroom.beta_student, json={"content_id": classroom.beta_case}
     )
     assert again.status_code == 201
+
+
+async def test_reading_a_session_past_its_time_ends_it_and_queues_its_grading(
+    http: httpx.AsyncClient, classroom: Classroom, tutoring_app: FastAPI
+) -> None:
+    """GET reads on a read session; the rare session whose time is up is ended in a write."""
+    session_id = await start(http, classroom.beta_student, classroom.beta_case)
+    database = tutoring_app.state.services.database
+    async with database.sessionmaker() as db, db.begin():
+        await db.execute(update(TutoringSession).where(TutoringSession.id == session_id).values(expires_at=utcnow()))
+    detail = (await http.get(f"/v1/sessions/{session_id}", headers=classroom.beta_student)).json()["data"]
+    assert detail["status"] == "ended" and detail["end_reason"] == "time_limit"
+    async with database.sessionmaker() as db:
+        stored = await db.get(TutoringSession, session_id)
+        queued = (await db.execute(select(Job.kind).where(Job.dedupe_key == session_id))).scalars().all()
+    assert stored is not None and stored.status == "ended"
+    assert queued == ["grade_session"]
 
 
 async def test_who_sees_which_session(http: httpx.AsyncClient, classroom: Classroom, identity: Any) -> None:

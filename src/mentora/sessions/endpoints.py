@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sse_starlette import EventSourceResponse
 
 from mentora.contract import ErrorCode, error_responses, id_links
-from mentora.platform.db import ReadSessionDep, SessionDep
+from mentora.platform.db import DatabaseDep, ReadSessionDep, SessionDep
 from mentora.platform.pagination import Page
 from mentora.platform.security.permissions import Action, Module, permission
 from mentora.platform.security.principal import Principal, RequirePermission
@@ -20,7 +20,7 @@ from mentora.sessions.schemas import (
     TurnEnvelope,
     TurnOut,
 )
-from mentora.sessions.service import SessionService, session_out, tutor_name
+from mentora.sessions.service import SessionService, is_due, session_out, tutor_name
 from mentora.sessions.streaming import answer_events
 from mentora.sessions.turns import TurnService
 
@@ -98,11 +98,16 @@ async def list_sessions(
 
 @router.get("/{session_id}", responses=error_responses(ErrorCode.NOT_FOUND))
 async def get_session(
-    session_id: str, caller: SessionReader, session: SessionDep, services: ServicesDep
+    session_id: str, caller: SessionReader, session: ReadSessionDep, database: DatabaseDep, services: ServicesDep
 ) -> SessionDetailEnvelope:
     """One session with its transcript."""
     sessions = session_service(session, caller, services)
-    return SessionDetailEnvelope(data=await sessions.detail(await sessions.get(session_id)))
+    tutoring = await sessions.find(session_id)
+    if is_due(tutoring):  # rare: its time is up and nothing has ended it yet; that is a write
+        async with database.transaction() as writing:
+            sessions = session_service(writing, caller, services)
+            return SessionDetailEnvelope(data=await sessions.detail(await sessions.get(session_id)))
+    return SessionDetailEnvelope(data=await sessions.detail(tutoring))
 
 
 @router.post("/{session_id}/end", responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))

@@ -91,6 +91,11 @@ async def close_session(
     )
 
 
+def is_due(tutoring: TutoringSession) -> bool:
+    """Active past its time limit: the next touch ends it."""
+    return tutoring.status == SessionStatus.ACTIVE and tutoring.expires_at <= utcnow()
+
+
 async def end_expired_sessions(database: Database, max_attempts: int) -> int:
     """Periodic: end the sessions whose time ran out with nobody touching them."""
     async with database.transaction() as session:
@@ -145,11 +150,16 @@ class SessionService:
         return await self.sessions.add(tutoring), True
 
     async def get(self, session_id: str) -> TutoringSession:
-        """A session the caller may read (their own; staff read the tenant's)."""
+        """A session the caller may read (their own; staff read the tenant's), ended first if
+        its time is up."""
+        return await self.expire_if_due(await self.find(session_id))
+
+    async def find(self, session_id: str) -> TutoringSession:
+        """A session the caller may read, as stored (a read session cannot end it)."""
         tutoring = await self.sessions.get(session_id)
         if tutoring is None or not (self.caller.can(READS_ALL) or tutoring.user_id == self.caller.user_id):
             raise NotFoundError("Session not found")
-        return await self.expire_if_due(tutoring)
+        return tutoring
 
     async def get_own(self, session_id: str) -> TutoringSession:
         tutoring = await self.get(session_id)
@@ -192,7 +202,7 @@ class SessionService:
 
     async def expire_if_due(self, tutoring: TutoringSession) -> TutoringSession:
         """The time limit ends a session: noticed whenever the session is touched."""
-        if tutoring.status == SessionStatus.ACTIVE and tutoring.expires_at <= utcnow():
+        if is_due(tutoring):
             await close_session(self.session, tutoring, reason=EndReason.TIME_LIMIT, max_attempts=self.max_attempts)
         return tutoring
 
