@@ -47,20 +47,13 @@ from bench_apps import GENEROUS, PASSWORD, TENANT, bench_settings, tenant_header
 from load import BENCH, REPO, ServerProcess, server
 
 sys.path.insert(0, str(REPO))
+from tests.support.case_study import CASE_STUDY
 from tests.support.postgres import PostgresCluster, free_port  # the suite's harness
 from tests.support.server import CHEAP_PASSWORD_HASHING
 
 CHUNKS = 20
 CHUNK_GAP_SECONDS = 0.02
 BARS_MS = {"p50": 50.0, "p99": 250.0}
-CASE_STUDY = {
-    "title": "Bridge Budget",
-    "slug": "bridge-budget",
-    "description": "A town must repair a bridge on a shrinking budget.",
-    "instructions": ["Name the stakeholders.", "Compare two repair plans.", "Recommend one."],
-    "system_prompt": "You are a civic-finance tutor.",
-    "first_message": "What makes this decision hard?",
-}
 
 
 # --- the stand-in provider ------------------------------------------------------------

@@ -20,13 +20,13 @@ from mentora.config import Settings
 from mentora.platform.db import Database
 from tests.conftest import fresh_postgres_database, make_settings, running
 from tests.sessions.conftest import (  # noqa: F401  (fixtures, shared with the sessions tests)
-    CASE_STUDY,
     classroom,
     fake_ai,
     http,
     tutoring_app,
     tutoring_settings,
 )
+from tests.support.case_study import CASE_STUDY
 from tests.support.contract import check_response
 from tests.support.fake_ai import API_KEY, FakeAIProvider
 from tests.support.fake_lms import FakeLMS, running_fake_lms

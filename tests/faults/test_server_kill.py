@@ -17,8 +17,8 @@ from mentora.sessions.models import SessionMessage
 from mentora.sessions.turns import STALE_PENDING
 from tests.faults.conftest import Deployment, open_course, server_client, serving, sse_events, stream_turn, wait_until
 from tests.faults.load import assert_turns_stored_once
-from tests.sessions.conftest import CASE_STUDY
 from tests.sessions.test_tutoring import say
+from tests.support.case_study import CASE_STUDY
 from tests.support.fake_ai import FakeAIProvider
 
 pytestmark = pytest.mark.slow

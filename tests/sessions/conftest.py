@@ -10,17 +10,9 @@ from fastapi import FastAPI
 from mentora.app import create_app
 from mentora.config import Settings
 from tests.conftest import contract_client
+from tests.support.case_study import CASE_STUDY
 from tests.support.fake_ai import API_KEY, FakeAIProvider, running_fake_ai
 from tests.support.identity import Identity, bearer
-
-CASE_STUDY = {
-    "title": "Bridge Budget",
-    "slug": "bridge-budget",
-    "description": "A town must repair a bridge on a shrinking budget.",
-    "instructions": ["Name the stakeholders.", "Compare two repair plans.", "Recommend one."],
-    "system_prompt": "You are a civic-finance tutor.",
-    "first_message": "What makes this decision hard?",
-}
 
 
 @pytest.fixture

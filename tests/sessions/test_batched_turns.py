@@ -16,8 +16,8 @@ from mentora.config import Settings
 from mentora.platform.db import Database
 from mentora.sessions.turns import GroupCommit
 from tests.conftest import contract_client
-from tests.sessions.conftest import CASE_STUDY
 from tests.sessions.test_tutoring import start, stream, transcript
+from tests.support.case_study import CASE_STUDY
 from tests.support.fake_ai import API_KEY, FakeAIProvider
 from tests.support.identity import PASSWORD, Identity, bearer
 

@@ -7,7 +7,7 @@ import asyncio
 from mentora.app import create_app
 from mentora.config import Settings
 from tests.conftest import contract_client
-from tests.sessions.conftest import CASE_STUDY
+from tests.support.case_study import CASE_STUDY
 from tests.support.fake_ai import API_KEY, running_fake_ai
 from tests.support.identity import Identity, bearer
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.sessions.conftest import CASE_STUDY
+from tests.support.case_study import CASE_STUDY
 from tests.support.identity import PASSWORD, Identity, bearer
 
 
