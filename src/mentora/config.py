@@ -24,7 +24,7 @@ class Settings(BaseSettings):
     auto_migrate: bool | None = Field(
         None, description="Apply migrations when serving; default: on for the embedded SQLite, off otherwise"
     )
-    db_pool_size: int = Field(10, ge=1)
+    db_pool_size: int = Field(20, ge=1)
     db_max_overflow: int = Field(10, ge=0)
     db_pool_timeout: float = Field(30.0, gt=0, description="Seconds to wait for a pooled connection")
     db_connect_timeout: float = Field(5.0, gt=0, description="Seconds to wait for a new connection")

@@ -2,8 +2,8 @@
 
 aiosqlite runs each connection on a thread of its own and hands every DBAPI call
 (cursor, execute, fetch, close, BEGIN, ROLLBACK) to it and back: a one-row ORM read costs
-~1.1 ms of CPU that way, against ~0.27 ms for the same read made synchronously, and the
-query itself takes microseconds. A read in WAL mode never waits for a lock (writers
+about three times the CPU that way, and the query itself takes microseconds
+(``bench/read_paths.py``). A read in WAL mode never waits for a lock (writers
 append to the log; readers see the last commit), so there is nothing to wait for off the
 loop: the read engine's driver is Python's sqlite3 behind awaitables that complete at
 once, adapted by SQLAlchemy's own asyncio layer as aiosqlite is. Writes keep aiosqlite
