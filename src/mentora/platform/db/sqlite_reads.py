@@ -99,9 +99,6 @@ class ImmediateConnection:
     async def close(self) -> None:
         self.connection.close()
 
-    async def create_function(self, *args: Any, **kwargs: Any) -> None:
-        self.connection.create_function(*args, **kwargs)
-
 
 class AdaptedImmediateConnection(AsyncAdapt_dbapi_connection):
     __slots__ = ()
@@ -121,21 +118,16 @@ class AdaptedImmediateConnection(AsyncAdapt_dbapi_connection):
         self._connection.connection.create_function(*args, **kwargs)
 
 
-async def _connect(*args: Any, **kwargs: Any) -> ImmediateConnection:
-    return ImmediateConnection(sqlite3.connect(*args, **kwargs))
-
-
 class ImmediateDBAPI(AsyncAdapt_aiosqlite_dbapi):
     def __init__(self) -> None:
         # What aiosqlite's adapter reads off the aiosqlite module: sqlite3's errors and
-        # versions, a connect, and a Connection class (which has no ``stop``: no terminate).
-        driver = types.SimpleNamespace(**{**vars(sqlite3), "connect": _connect, "Connection": ImmediateConnection})
+        # versions, and a Connection class (which has no ``stop``: no terminate).
+        driver = types.SimpleNamespace(**{**vars(sqlite3), "Connection": ImmediateConnection})
         super().__init__(driver, sqlite3)  # type: ignore[arg-type]
 
     def connect(self, *args: Any, **kwargs: Any) -> AdaptedImmediateConnection:  # type: ignore[override]
-        from sqlalchemy.util.concurrency import await_
-
-        return AdaptedImmediateConnection(self, await_(_connect(*args, **kwargs)))  # type: ignore[arg-type]
+        # Opening the file needs no waiting either: no thread, nothing to await.
+        return AdaptedImmediateConnection(self, ImmediateConnection(sqlite3.connect(*args, **kwargs)))  # type: ignore[arg-type]
 
 
 class SQLiteReadsOnLoop(SQLiteDialect_aiosqlite):
