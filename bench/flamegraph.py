@@ -10,7 +10,6 @@ ptrace rights.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import shutil
 import subprocess
 import sys
@@ -18,10 +17,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench_apps import PASSWORD, TENANT, bench_settings, prepare_database
-from load import run_wrk, server, wrk_path
-from mentora.bootstrap import create_user
-from routes import ADMIN, QUIET_ENV, prepare_sqlite
+from load import run_wrk, wrk_path
+from routes import start_sqlite_server
 
 
 def main(route: str, output: Path, seconds: int, form: str) -> None:
@@ -30,15 +27,10 @@ def main(route: str, output: Path, seconds: int, form: str) -> None:
     if py_spy is None:
         sys.exit("py-spy is not installed: uv tool install py-spy")
     with tempfile.TemporaryDirectory() as folder:
-        settings = bench_settings(Path(folder))
-        asyncio.run(prepare_database(settings))
-        asyncio.run(
-            create_user(settings, tenant_slug=TENANT, email=ADMIN, name="Admin", password=PASSWORD, role="ADMIN")
-        )
-        started = server("mentora.app:create_app", folder, QUIET_ENV)
+        prepared = start_sqlite_server(folder)
+        started, student = prepared.process, prepared.student
         try:
-            student, _, session_id = asyncio.run(prepare_sqlite(started.base_url, Path(folder)))
-            url = started.base_url + route.replace("{id}", session_id)
+            url = started.base_url + route.replace("{id}", prepared.session_id)
             run_wrk(url, seconds=2, headers=student)  # warm up
             output.parent.mkdir(parents=True, exist_ok=True)
             record = [

@@ -96,7 +96,7 @@ def verdict(ok: bool) -> str:
 # SQLite ---------------------------------------------------------------------------------
 
 
-async def prepare_sqlite(url: str, data_dir: Path) -> tuple[dict[str, str], dict[str, str], str]:
+async def prepare_sqlite(url: str) -> tuple[dict[str, str], dict[str, str], str]:
     """The student's and the admin's headers, and a session whose transcript holds 20 turns."""
     async with httpx.AsyncClient(base_url=url, timeout=30) as client:
         admin = await sign_in(client, ADMIN)
@@ -122,17 +122,35 @@ async def prepare_sqlite(url: str, data_dir: Path) -> tuple[dict[str, str], dict
         return student, admin, session_id
 
 
+@dataclass
+class SqliteServer:
+    """One worker on a fresh SQLite database, with a student, an admin and a session of 20 turns."""
+
+    process: ServerProcess
+    student: dict[str, str]
+    admin: dict[str, str]
+    session_id: str
+
+
+def start_sqlite_server(folder: str) -> SqliteServer:
+    settings = bench_settings(Path(folder))
+    asyncio.run(prepare_database(settings))
+    asyncio.run(create_user(settings, tenant_slug=TENANT, email=ADMIN, name="Admin", password=PASSWORD, role="ADMIN"))
+    started = server("mentora.app:create_app", folder, QUIET_ENV)
+    try:
+        student, admin, session_id = asyncio.run(prepare_sqlite(started.base_url))
+    except BaseException:
+        started.stop()
+        raise
+    return SqliteServer(started, student, admin, session_id)
+
+
 def sqlite_part(rounds: int, seconds: float) -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
-        data_dir = Path(folder)
-        settings = bench_settings(data_dir)
-        asyncio.run(prepare_database(settings))
-        asyncio.run(
-            create_user(settings, tenant_slug=TENANT, email=ADMIN, name="Admin", password=PASSWORD, role="ADMIN")
-        )
-        servers = {"mentora": server("mentora.app:create_app", folder, QUIET_ENV)}
+        started = start_sqlite_server(folder)
+        student, admin, session_id = started.student, started.admin, started.session_id
+        servers = {"mentora": started.process}
         try:
-            student, admin, session_id = asyncio.run(prepare_sqlite(servers["mentora"].base_url, data_dir))
             healthz = Case("/healthz (baseline)", "mentora", "/healthz", {})
             routes = [
                 Case("GET /v1/users/me", "mentora", "/v1/users/me", student),
