@@ -158,7 +158,7 @@ class Settings(BaseSettings):
                 if url.startswith(prefix):
                     return "postgresql+asyncpg://" + url[len(prefix) :]
             return url
-        return f"sqlite+aiosqlite:///{(self.data_dir / 'mentora.db').resolve()}"
+        return f"sqlite:///{(self.data_dir / 'mentora.db').resolve()}"
 
     @property
     def is_embedded(self) -> bool:

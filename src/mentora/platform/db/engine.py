@@ -14,11 +14,8 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from mentora.config import Settings
-from mentora.platform.db.sqlite_reads import reads_url
+from mentora.platform.db.sqlite_on_loop import on_loop_url
 
-# A read in WAL mode meets a lock only while another connection recovers the log after a
-# crash; waiting for it would hold up every request of the process, not just this one.
-READER_BUSY_SECONDS = 0.25
 # Read connections cost a file handle and a small page cache each.
 READ_CONNECTIONS_KEPT = 64
 # A pooled PostgreSQL connection unused for longer than this is checked before use.
@@ -80,32 +77,25 @@ def _sqlite_engine(settings: Settings, *, writer: bool) -> AsyncEngine:
     connection in SQLite's busy handler, which polls with sleeps of up to 100 ms and so
     lets newcomers overtake a waiter until it gives up with "database is locked". Reads
     use an engine of their own and never queue behind writers (WAL: they see the last
-    commit), on the event loop's own thread (``sqlite_reads.py``). Only other processes on
-    the same file (``serve --workers N``, ``mentora`` commands) still meet in the busy
-    handler, one writer each.
+    commit). Both run on the event loop's own thread (``sqlite_on_loop.py``). Only other
+    processes on the same file (``serve --workers N``, ``mentora`` commands) still contend
+    for the lock, one writer each, and a statement that finds it taken waits without
+    holding up the loop.
 
     Waiting for the writer connection is waiting for a pooled connection
-    (``db_pool_timeout``); waiting in the busy handler is part of a statement's time
+    (``db_pool_timeout``); waiting for another process's lock is part of a statement's time
     (``db_command_timeout``), as a lock wait counts towards PostgreSQL's statement_timeout.
     """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    url, lock_wait = on_loop_url(settings.sqlalchemy_url), {"timeout": settings.db_command_timeout}
     if writer:
         engine = create_async_engine(
-            settings.sqlalchemy_url,
-            pool_timeout=settings.db_pool_timeout,
-            connect_args={"timeout": settings.db_command_timeout},
-            pool_size=1,
-            max_overflow=0,
+            url, pool_timeout=settings.db_pool_timeout, connect_args=lock_wait, pool_size=1, max_overflow=0
         )
-    else:  # on the loop's thread (sqlite_reads.py): a read that meets a lock gives up soon
-        engine = create_async_engine(
-            reads_url(settings.sqlalchemy_url),
-            # Opening a connection (its PRAGMAs) costs more than a read: keep enough open for
-            # every request in flight at a busy moment, and never make one wait for another.
-            pool_size=READ_CONNECTIONS_KEPT,
-            max_overflow=-1,
-            connect_args={"timeout": READER_BUSY_SECONDS},
-        )
+    else:
+        # Opening a connection (its PRAGMAs) costs more than a read: keep enough open for
+        # every request in flight at a busy moment, and never make one wait for another.
+        engine = create_async_engine(url, connect_args=lock_wait, pool_size=READ_CONNECTIONS_KEPT, max_overflow=-1)
     event.listen(engine.sync_engine, "connect", _configure_sqlite if writer else _configure_sqlite_reader)
     event.listen(engine.sync_engine, "begin", _begin_immediate if writer else _begin_deferred)
     return engine
