@@ -48,7 +48,7 @@ async def test_an_unhandled_error_in_a_real_route_hides_its_text(
     async def broken(self: UserService, user_id: str) -> None:
         raise RuntimeError("db password hunter2 in config at line 42")
 
-    monkeypatch.setattr(UserService, "get", broken)
+    monkeypatch.setattr(UserService, "profile", broken)
     response = await client.get("/v1/users/me", headers=student)
     assert response.status_code == 500
     assert response.json() == {

@@ -10,11 +10,12 @@ from mentora.case_studies.schemas import CaseStudyCreate, CaseStudyOut, CaseStud
 from mentora.contract import ConflictError, NotFoundError
 
 
-def case_study_out(case_study: CaseStudy) -> CaseStudyOut:
+def case_study_out(case_study: object) -> CaseStudyOut:
+    """From a ``CaseStudy``, or a row of its columns."""
     return CaseStudyOut.model_validate(case_study, from_attributes=True)
 
 
-def case_study_staff_out(case_study: CaseStudy) -> CaseStudyStaffOut:
+def case_study_staff_out(case_study: object) -> CaseStudyStaffOut:
     return CaseStudyStaffOut.model_validate(case_study, from_attributes=True)
 
 
@@ -23,8 +24,10 @@ class CaseStudyService:
         self.session = session
         self.case_studies = CaseStudyRepository(session, tenant_id)
 
-    async def list(self, *, skip: int, limit: int, only_active: bool) -> tuple[Sequence[CaseStudy], int]:
-        return await self.case_studies.page(self.case_studies.listing(only_active=only_active), skip=skip, limit=limit)
+    async def list(self, *, skip: int, limit: int, only_active: bool) -> tuple[Sequence[object], int]:
+        """A page of case studies, as rows of their columns (for showing, not changing)."""
+        listing = self.case_studies.listing(only_active=only_active)
+        return await self.case_studies.page_of_rows(listing, skip=skip, limit=limit)
 
     async def get(self, case_study_id: str, *, only_active: bool = False) -> CaseStudy:
         case_study = await self.case_studies.get(case_study_id)

@@ -60,12 +60,12 @@ class EverySession(Repository[TutoringSession]):
 class MessageRepository(TenantScopedRepository[SessionMessage]):
     model = SessionMessage
 
-    async def transcript(self, session_id: str) -> list[SessionMessage]:
-        """A session's turns, in order."""
+    async def transcript(self, session_id: str) -> Sequence[Any]:
+        """A session's turns, in order, as rows of their columns (for reading, not changing)."""
         statement = (
             self.base_statement().where(SessionMessage.session_id == session_id).order_by(SessionMessage.sequence)
         )
-        return list((await self.session.execute(statement)).scalars())
+        return await self.rows(statement)
 
     async def retry(self, message_id: str, attempt_started_at: datetime) -> None:
         """A failed turn is being answered again."""

@@ -20,7 +20,6 @@ from mentora.sessions.models import (
     EndReason,
     MessageRole,
     MessageStatus,
-    SessionMessage,
     SessionStatus,
     TutoringSession,
 )
@@ -63,7 +62,8 @@ def counted_turns(transcript: Sequence[LineT]) -> list[LineT]:
     return [m for m in transcript if m.role == MessageRole.STUDENT or m.status == MessageStatus.COMPLETE]
 
 
-def message_out(message: SessionMessage) -> MessageOut:
+def message_out(message: object) -> MessageOut:
+    """From a ``SessionMessage``, or a row of its columns."""
     return MessageOut.model_validate(message, from_attributes=True)
 
 

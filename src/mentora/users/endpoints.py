@@ -55,7 +55,7 @@ def user_service(session: SessionDep, services: Services, caller: Principal) -> 
 @me_router.get("")
 async def get_me(caller: CurrentPrincipal, session: ReadSessionDep, services: ServicesDep) -> MeEnvelope:
     """The signed-in user, with the permissions they hold now."""
-    user = user_out(await user_service(session, services, caller).get(caller.user_id))
+    user = await user_service(session, services, caller).profile(caller.user_id)
     return MeEnvelope(data=MeOut(**user.model_dump(), permissions=sorted(caller.permissions)))
 
 
@@ -108,7 +108,7 @@ async def list_users(
     users, total = await user_service(session, services, caller).list(
         skip=page.skip, limit=page.limit, role=role, is_active=is_active, q=q
     )
-    return UserListEnvelope.page_of([user_out(u) for u in users], total=total, skip=page.skip, limit=page.limit)
+    return UserListEnvelope.page_of(users, total=total, skip=page.skip, limit=page.limit)
 
 
 @console_router.post("", status_code=201, responses={**error_responses(ErrorCode.CONFLICT), **CREATED_LINKS})
@@ -124,7 +124,7 @@ async def invite_user(
 @console_router.get("/{user_id}", responses=NOT_FOUND)
 async def get_user(user_id: str, caller: UserViewer, session: ReadSessionDep, services: ServicesDep) -> UserEnvelope:
     """One user of the tenant."""
-    return UserEnvelope(data=user_out(await user_service(session, services, caller).get(user_id)))
+    return UserEnvelope(data=await user_service(session, services, caller).profile(user_id))
 
 
 @console_router.patch("/{user_id}", responses=error_responses(ErrorCode.NOT_FOUND, ErrorCode.CONFLICT))

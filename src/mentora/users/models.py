@@ -25,3 +25,7 @@ class User(IdMixin, TenantOwnedMixin, TimestampMixin, Base):
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     role: Mapped[Role] = relationship(lazy="joined")
+
+    @property
+    def role_name(self) -> str:
+        return self.role.name

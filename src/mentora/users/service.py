@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,7 +19,7 @@ from mentora.roles.service import RoleService, check_grantable, permissions_of
 from mentora.sign_ins.models import RevocationReason
 from mentora.sign_ins.repository import SignInRepository
 from mentora.users.models import User
-from mentora.users.repository import UserRepository
+from mentora.users.repository import UserFacts, UserRepository
 from mentora.users.schemas import MeUpdate, UserInvite, UserOut, UserSettings, UserUpdate
 
 SUPER_ADMIN_PLATFORM_ONLY = "SUPER_ADMIN belongs to the platform tenant only"
@@ -31,12 +31,12 @@ def check_role_fits_tenant(role_name: str, *, platform_tenant: bool) -> None:
         raise ValidationFailedError.for_field("role", SUPER_ADMIN_PLATFORM_ONLY)
 
 
-def user_out(user: User) -> UserOut:
+def user_out(user: UserFacts) -> UserOut:
     return UserOut(
         id=user.id,
         email=user.email,
         name=user.name,
-        role=user.role.name,
+        role=user.role_name,
         role_id=user.role_id,
         is_active=user.is_active,
         settings=UserSettings.of(user.settings),
@@ -74,18 +74,25 @@ class UserService:
             raise NotFoundError("User not found")
         return user
 
+    async def profile(self, user_id: str) -> UserOut:
+        """What ``get`` finds, read for showing only."""
+        row = await self.users.profile(user_id)
+        if row is None:
+            raise NotFoundError("User not found")
+        return user_out(row)
+
     async def find_by_email(self, email: str) -> User | None:
         return await self.users.find_by_email(email)
 
     async def list(
         self, *, skip: int, limit: int, role: str | None = None, is_active: bool | None = None, q: str | None = None
-    ) -> tuple[Sequence[User], int]:
+    ) -> tuple[list[UserOut], int]:
         role_id = None
         if role is not None:
             found = await self.roles.find(role)
             role_id = found.id if found else role
-        statement = self.users.matching(role_id=role_id, is_active=is_active, text=q)
-        return await self.users.page(statement, skip=skip, limit=limit)
+        rows, total = await self.users.profiles(role_id=role_id, is_active=is_active, text=q, skip=skip, limit=limit)
+        return [user_out(row) for row in rows], total
 
     async def create(
         self, *, email: str, name: str, password_hash: str, role: Role, settings: dict[str, Any] | None = None

@@ -87,17 +87,26 @@ def _sqlite_engine(settings: Settings, *, writer: bool) -> AsyncEngine:
     (``db_command_timeout``), as a lock wait counts towards PostgreSQL's statement_timeout.
     """
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    url, lock_wait = on_loop_url(settings.sqlalchemy_url), {"timeout": settings.db_command_timeout}
+    url, timeout = on_loop_url(settings.sqlalchemy_url), settings.db_command_timeout
     if writer:
+        # Take the write lock when a transaction starts, not at its first write: a deferred
+        # transaction that reads and then writes fails at once with "database is locked" if
+        # another process committed in between; an immediate one waits its turn instead.
         engine = create_async_engine(
-            url, pool_timeout=settings.db_pool_timeout, connect_args=lock_wait, pool_size=1, max_overflow=0
+            url,
+            pool_timeout=settings.db_pool_timeout,
+            connect_args={"timeout": timeout, "begin": "BEGIN IMMEDIATE"},
+            pool_size=1,
+            max_overflow=0,
         )
     else:
-        # Opening a connection (its PRAGMAs) costs more than a read: keep enough open for
-        # every request in flight at a busy moment, and never make one wait for another.
-        engine = create_async_engine(url, connect_args=lock_wait, pool_size=READ_CONNECTIONS_KEPT, max_overflow=-1)
+        # One transaction keeps a read session's statements on one snapshot. Opening a
+        # connection (its PRAGMAs) costs more than a read: keep enough open for every
+        # request in flight at a busy moment, and never make one wait for another.
+        engine = create_async_engine(
+            url, connect_args={"timeout": timeout}, pool_size=READ_CONNECTIONS_KEPT, max_overflow=-1
+        )
     event.listen(engine.sync_engine, "connect", _configure_sqlite if writer else _configure_sqlite_reader)
-    event.listen(engine.sync_engine, "begin", _begin_immediate if writer else _begin_deferred)
     return engine
 
 
@@ -125,8 +134,6 @@ async def _connect_asyncpg(*args: Any, **kwargs: Any) -> Any:
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
-    # We issue BEGIN ourselves (below) instead of the driver's implicit deferred BEGIN.
-    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets readers and a writer (several workers on one file) proceed together. It is
     # stored in the file; setting it again would wait for a writer's lock, so only set it once.
@@ -144,22 +151,6 @@ def _configure_sqlite_reader(dbapi_connection: Any, record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA query_only=ON")
     cursor.close()
-
-
-def _begin_immediate(connection: Any) -> None:
-    """Take SQLite's write lock when a transaction starts, not at its first write.
-
-    A deferred transaction that reads and then writes fails at once with "database is
-    locked" if another connection committed in between (the busy timeout does not apply
-    to that case); an immediate one waits its turn instead. PostgreSQL needs none of this.
-    """
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-def _begin_deferred(connection: Any) -> None:
-    # The driver runs in autocommit mode (above); one transaction keeps a session's reads
-    # on one snapshot.
-    connection.exec_driver_sql("BEGIN")
 
 
 _AFTER_COMMIT = "mentora.after_commit"

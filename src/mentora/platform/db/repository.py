@@ -40,9 +40,23 @@ class Repository(Generic[ModelT]):
         await self.session.flush()
 
     async def page(self, statement: Select[ModelT], *, skip: int, limit: int) -> tuple[Sequence[ModelT], int]:
-        total = (await self.session.execute(select(func.count()).select_from(statement.subquery()))).scalar_one()
         rows = (await self.session.execute(statement.offset(skip).limit(limit))).scalars().all()
-        return rows, total
+        return rows, await self._count(statement)
+
+    async def rows(self, statement: Select[ModelT]) -> Sequence[Any]:
+        """What ``statement`` finds, for reading only: the model's columns as plain rows (read
+        by attribute, as the entities would be), a fraction of the cost of loading entities
+        into the session (``bench/read_paths.py``)."""
+        columns = statement.with_only_columns(*self.model.__table__.c, maintain_column_froms=True)
+        return (await self.session.execute(columns)).all()
+
+    async def page_of_rows(self, statement: Select[ModelT], *, skip: int, limit: int) -> tuple[Sequence[Any], int]:
+        """``page``, as ``rows``."""
+        return await self.rows(statement.offset(skip).limit(limit)), await self._count(statement)
+
+    async def _count(self, statement: Select[ModelT]) -> int:
+        count = statement.with_only_columns(func.count(), maintain_column_froms=True).order_by(None)
+        return (await self.session.execute(count)).scalar_one()
 
 
 class TenantScopedRepository(Repository[ModelT]):
