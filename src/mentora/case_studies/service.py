@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.case_studies.models import CaseStudy
-from mentora.case_studies.repository import CaseStudyRepository
+from mentora.case_studies.repository import ACTIVE_CASE_STUDIES, EVERY_CASE_STUDY, CaseStudyRepository
 from mentora.case_studies.schemas import CaseStudyCreate, CaseStudyOut, CaseStudyStaffOut, CaseStudyUpdate
 from mentora.contract import ConflictError, NotFoundError
 
@@ -26,8 +26,8 @@ class CaseStudyService:
 
     async def list(self, *, skip: int, limit: int, only_active: bool) -> tuple[Sequence[object], int]:
         """A page of case studies, as rows of their columns (for showing, not changing)."""
-        listing = self.case_studies.listing(only_active=only_active)
-        return await self.case_studies.page_of_rows(listing, skip=skip, limit=limit)
+        listing = ACTIVE_CASE_STUDIES if only_active else EVERY_CASE_STUDY
+        return await self.case_studies.read_page(listing, skip=skip, limit=limit)
 
     async def get(self, case_study_id: str, *, only_active: bool = False) -> CaseStudy:
         case_study = await self.case_studies.get(case_study_id)

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.case_studies.models import CaseStudy
-from mentora.platform.db.repository import Repository, TenantScopedRepository
+from mentora.platform.db.repository import Repository, TenantScopedRepository, of_the_tenant, rows_of
 from mentora.platform.db.types import utcnow
 from mentora.sessions.models import MessageStatus, SessionMessage, SessionStatus, TutoringSession
 from mentora.tenants.models import Tenant
@@ -57,15 +57,20 @@ class EverySession(Repository[TutoringSession]):
         return (await self.session.execute(statement)).scalars().all()
 
 
+_messages = SessionMessage.__table__.c
+_TRANSCRIPT = (
+    rows_of(SessionMessage)
+    .where(of_the_tenant(SessionMessage), _messages.session_id == bindparam("session_id"))
+    .order_by(_messages.sequence)
+)
+
+
 class MessageRepository(TenantScopedRepository[SessionMessage]):
     model = SessionMessage
 
     async def transcript(self, session_id: str) -> Sequence[Any]:
         """A session's turns, in order, as rows of their columns (for reading, not changing)."""
-        statement = (
-            self.base_statement().where(SessionMessage.session_id == session_id).order_by(SessionMessage.sequence)
-        )
-        return await self.rows(statement)
+        return await self.read(_TRANSCRIPT, session_id=session_id)
 
     async def retry(self, message_id: str, attempt_started_at: datetime) -> None:
         """A failed turn is being answered again."""
