@@ -12,7 +12,7 @@ from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mentora.case_studies.models import CaseStudy
-from mentora.platform.db.repository import Repository, TenantScopedRepository, of_the_tenant, rows_of
+from mentora.platform.db.repository import Repository, TenantScopedRepository, of_the_tenant
 from mentora.platform.db.types import utcnow
 from mentora.sessions.models import MessageStatus, SessionMessage, SessionStatus, TutoringSession
 from mentora.tenants.models import Tenant
@@ -58,8 +58,17 @@ class EverySession(Repository[TutoringSession]):
 
 
 _messages = SessionMessage.__table__.c
+# What a transcript shows and grading reads of it.
 _TRANSCRIPT = (
-    rows_of(SessionMessage)
+    select(
+        _messages.id,
+        _messages.sequence,
+        _messages.role,
+        _messages.content,
+        _messages.status,
+        _messages.reply_to,
+        _messages.created_at,
+    )
     .where(of_the_tenant(SessionMessage), _messages.session_id == bindparam("session_id"))
     .order_by(_messages.sequence)
 )
@@ -69,7 +78,7 @@ class MessageRepository(TenantScopedRepository[SessionMessage]):
     model = SessionMessage
 
     async def transcript(self, session_id: str) -> Sequence[Any]:
-        """A session's turns, in order, as rows of their columns (for reading, not changing)."""
+        """A session's turns, in order, as rows of what a transcript shows (for reading, not changing)."""
         return await self.read(_TRANSCRIPT, session_id=session_id)
 
     async def retry(self, message_id: str, attempt_started_at: datetime) -> None:
